@@ -1,0 +1,21 @@
+package org.everseed.api.rest;
+
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/health}: {@code UP} when every check is up.
+ *
+ * @param status {@code UP} or {@code DOWN}
+ * @param version the server's product version
+ * @param checks each component's status, e.g. {@code database -> UP}
+ * @param details one line per failed check saying why
+ */
+public record HealthReport(
+    String status, String version, Map<String, String> checks, Map<String, String> details) {
+  public static final String UP = "UP";
+  public static final String DOWN = "DOWN";
+
+  public boolean isUp() {
+    return UP.equals(status);
+  }
+}
