@@ -14,8 +14,4 @@ public record HealthReport(
     String status, String version, Map<String, String> checks, Map<String, String> details) {
   public static final String UP = "UP";
   public static final String DOWN = "DOWN";
-
-  public boolean isUp() {
-    return UP.equals(status);
-  }
 }
