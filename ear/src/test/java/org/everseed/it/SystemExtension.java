@@ -1,0 +1,58 @@
+package org.everseed.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.everseed.system.EverseedSystem;
+import org.everseed.system.Progress;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Injects the running {@link EverseedSystem}, starting it on first use and stopping it (by PID,
+ * also when tests fail) when the test run ends. Test servers run with a port offset of 1000
+ * (WildFly on 9080/10990) so they never collide with a launcher on the default ports.
+ */
+public class SystemExtension implements ParameterResolver {
+  static final int PORT_OFFSET = Integer.getInteger("everseed.it.port.offset", 1000);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == EverseedSystem.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(Running.class, key -> new Running(), Running.class)
+        .system;
+  }
+
+  /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
+  static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    final EverseedSystem system;
+
+    Running() {
+      Path workDir = Path.of(System.getProperty("everseed.work.dir", "target/it-work"));
+      system =
+          EverseedSystem.start(
+              new EverseedSystem.Settings(
+                  Path.of(System.getProperty("everseed.wildfly.home", "target/wildfly")),
+                  workDir,
+                  PORT_OFFSET,
+                  "everseed_it",
+                  true,
+                  Duration.ofSeconds(180),
+                  Map.of()),
+              Progress.console());
+    }
+
+    @Override
+    public void close() {
+      system.close();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.everseed.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./everseed start}: starts the whole system on loopback in the foreground, prints where to
+ * find it and keeps it up until Ctrl-C or {@code ./everseed stop} (which signals this process by
+ * the PID it writes to {@code run/launcher.pid}); then stops everything it started.
+ */
+public final class Launcher {
+  private Launcher() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Path root = Path.of(System.getProperty("everseed.root", ".")).toAbsolutePath().normalize();
+    Path runDir = root.resolve("run");
+    Progress progress = Progress.console();
+    EverseedSystem system;
+    try {
+      system =
+          EverseedSystem.start(
+              new EverseedSystem.Settings(
+                  root.resolve("ear/target/wildfly"),
+                  runDir,
+                  Integer.getInteger("everseed.port.offset", 0),
+                  "everseed",
+                  false,
+                  Duration.ofSeconds(180),
+                  Map.of()),
+              progress);
+    } catch (HarnessException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("Stopping Everseed...");
+                  system.close();
+                  deletePidFile(runDir);
+                  stopped.countDown();
+                },
+                "launcher-stop"));
+    writePidFile(runDir);
+    String base = system.wildFly().baseUrl();
+    System.out.printf(
+        """
+
+        Everseed is up (%.1f s).
+          Portal        %s/
+          REST API      %s/api/v1  (health: %s/api/v1/health)
+          OpenAPI       %s/openapi
+          Management    %s/health
+          Database      %s
+          Server log    %s
+        Stop with Ctrl-C or ./everseed stop
+        """,
+        progress.elapsed().toMillis() / 1000.0,
+        base,
+        base,
+        base,
+        base,
+        system.wildFly().managementUrl(),
+        system.database().url(),
+        system.wildFly().log());
+    stopped.await();
+  }
+
+  private static void writePidFile(Path runDir) {
+    try {
+      Files.createDirectories(runDir);
+      Files.writeString(runDir.resolve("launcher.pid"), ProcessHandle.current().pid() + "\n");
+    } catch (IOException e) {
+      throw new HarnessException("cannot write " + runDir.resolve("launcher.pid"), e);
+    }
+  }
+
+  private static void deletePidFile(Path runDir) {
+    try {
+      Files.deleteIfExists(runDir.resolve("launcher.pid"));
+    } catch (IOException e) {
+      // Stale pid files are detected by ./everseed stop; nothing else to do while exiting.
+    }
+  }
+}
