@@ -1,12 +1,14 @@
 package org.everseed.it.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -152,6 +154,21 @@ class AgentEnrolmentIT {
 
     assertEquals(400, response.statusCode(), response.body());
     assertTrue(response.body().contains("channel name"), response.body());
+  }
+
+  @Test
+  void passkeysTokensAndClientSecretsNeverReachTheServerLog(EverseedSystem system)
+      throws Exception {
+    String token = agent(system);
+    String passkey = Json.string(enrol(system, "log-1", "paris", "1.0.0").body(), "passkey");
+    Web.get(agentsUrl(system), Keycloak.withTamperedSignature(token));
+    Web.post(agentsUrl(system) + "/999999/rekey", admin(system));
+
+    String log = Files.readString(system.wildFly().log());
+
+    assertFalse(log.contains(passkey), "passkey in " + system.wildFly().log());
+    assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "token in the log");
+    assertFalse(log.contains(Keycloak.PORTAL_SECRET), "portal client secret in the log");
   }
 
   static HttpResponse<String> enrol(EverseedSystem system, String name, String site, String version)
