@@ -31,7 +31,7 @@ import org.everseed.api.Version;
 public final class TorrentCreator {
 
   /** Files at least this large are mapped rather than read. */
-  private static final long MAP_THRESHOLD = 8L << 20;
+  static final long MAP_THRESHOLD = 8L << 20;
 
   /** Mappings are made this large at most (a power of two, so windows end on piece bounds). */
   private static final long MAP_WINDOW = 1L << 30;
