@@ -96,14 +96,15 @@ public class JpaReleaseRepository implements ReleaseRepository {
               where.append(" and ").append(TEXT_MATCH);
               params.put("text", t);
             });
-    query
-        .channel()
-        .ifPresent(
-            ch -> {
-              where.append(" and (c.name = :channel or c.name like :channelPrefix)");
-              params.put("channel", ch);
-              params.put("channelPrefix", escapeLike(ch) + "/%");
-            });
+    if (query.channel().isPresent()) {
+      // Resolved first: an id list lets PostgreSQL scan the full-text index once, not per channel.
+      List<Long> channelIds = channelIds(query.channel().get());
+      if (channelIds.isEmpty()) {
+        return new ReleaseSearchResult(List.of(), 0);
+      }
+      where.append(" and r.channel_id in (:channels)");
+      params.put("channels", channelIds);
+    }
     query
         .kind()
         .ifPresent(
@@ -178,6 +179,15 @@ public class JpaReleaseRepository implements ReleaseRepository {
     if (!em.contains(rating)) {
       em.persist(rating);
     }
+  }
+
+  private List<Long> channelIds(String channel) {
+    List<?> ids =
+        em.createNativeQuery("select id from channel where name = :name or name like :prefix")
+            .setParameter("name", channel)
+            .setParameter("prefix", escapeLike(channel) + "/%")
+            .getResultList();
+    return ids.stream().map(id -> ((Number) id).longValue()).toList();
   }
 
   private static String orderBy(ReleaseQuery.Sort sort) {
