@@ -21,6 +21,9 @@ public class SystemExtension implements ParameterResolver {
   static final int KEYCLOAK_PORT = Integer.getInteger("everseed.it.keycloak.port", 8480);
   static final String DATABASE = System.getProperty("everseed.it.database", "everseed_it");
 
+  /** The upload limit of the test server: 256 MiB. */
+  public static final long MAX_UPLOAD_BYTES = 256L << 20;
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == EverseedSystem.class;
@@ -50,7 +53,8 @@ public class SystemExtension implements ParameterResolver {
                   DATABASE,
                   true,
                   Duration.ofSeconds(240),
-                  Map.of(),
+                  // Small enough that a test can exceed it (PublishingIT), large for any test file.
+                  Map.of("EVERSEED_MAX_UPLOAD_BYTES", String.valueOf(MAX_UPLOAD_BYTES)),
                   Path.of(System.getProperty("everseed.keycloak.home", "target/keycloak")),
                   Path.of(
                       System.getProperty(

@@ -108,8 +108,11 @@ public class PublishingService {
     Path staging = staged.staging();
     boolean committed = false;
     try {
+      // A multi-file release is named after its folder (name-version), a single file after itself.
       ReleaseNaming.Guess guess =
-          new ReleaseNaming(Clock.systemUTC()).guess(staged.firstFileName());
+          new ReleaseNaming(Clock.systemUTC())
+              .guess(
+                  staged.layout().singleFile() ? staged.firstFileName() : staged.layout().name());
       ReleaseDescription description =
           new ReleaseDescription(
               request.name().orElse(guess.name()),

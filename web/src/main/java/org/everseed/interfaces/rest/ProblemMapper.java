@@ -69,16 +69,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof IllegalArgumentException) {
       return problem(400, e.getMessage(), List.of(), null);
     }
-    if (e instanceof JsonbException) {
-      return problem(400, "malformed JSON: " + firstLine(e.getMessage()), List.of(), null);
+    JsonbException json = jsonCause(e);
+    if (json != null) {
+      return problem(400, "malformed JSON: " + firstLine(json.getMessage()), List.of(), null);
     }
     if (e instanceof WebApplicationException web) {
       Response original = web.getResponse();
       int status = original.getStatus();
-      String detail =
-          (web.getCause() instanceof JsonbException json)
-              ? "malformed JSON: " + firstLine(json.getMessage())
-              : web.getMessage();
+      String detail = web.getMessage();
       Response.ResponseBuilder answer =
           Response.fromResponse(problem(status, detail, List.of(), null));
       original
@@ -127,6 +125,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       current = current.getCause();
     }
     return current;
+  }
+
+  private static JsonbException jsonCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonbException json) {
+        return json;
+      }
+    }
+    return null;
   }
 
   private static String firstLine(String message) {
