@@ -12,10 +12,25 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Injects the running {@link EverseedSystem}, starting it on first use and stopping it (by PID,
  * also when tests fail) when the test run ends. Test servers run with a port offset of 1000
- * (WildFly on 9080/10990) so they never collide with a launcher on the default ports.
+ * (WildFly on 9080/10990) so they never collide with a launcher on the default ports; {@code
+ * -Deverseed.it.port.offset} and {@code -Deverseed.it.database} move a run elsewhere so two
+ * worktrees can test at once.
  */
 public class SystemExtension implements ParameterResolver {
   static final int PORT_OFFSET = Integer.getInteger("everseed.it.port.offset", 1000);
+  static final String DATABASE = System.getProperty("everseed.it.database", "everseed_it");
+
+  /**
+   * Tracker settings for the test server: short intervals so expiry and refresh are observable in
+   * seconds, and quick audit batches.
+   */
+  static final Map<String, String> TRACKER_SETTINGS =
+      Map.of(
+          "EVERSEED_TRACKER_INTERVAL", "3",
+          "EVERSEED_TRACKER_MIN_INTERVAL", "1",
+          "EVERSEED_TRACKER_EXPIRY_FACTOR", "2",
+          "EVERSEED_TRACKER_REFRESH_SECONDS", "1",
+          "EVERSEED_TRACKER_BATCH_WINDOW_MS", "200");
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -43,10 +58,10 @@ public class SystemExtension implements ParameterResolver {
                   Path.of(System.getProperty("everseed.wildfly.home", "target/wildfly")),
                   workDir,
                   PORT_OFFSET,
-                  "everseed_it",
+                  DATABASE,
                   true,
                   Duration.ofSeconds(180),
-                  Map.of()),
+                  TRACKER_SETTINGS),
               Progress.console());
     }
 
