@@ -6,9 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.everseed.api.tracker.QueryParameters;
-import org.everseed.api.tracker.TrackerRequestException;
-import org.everseed.api.tracker.TrackerResponses;
 import org.everseed.application.tracker.Tracker;
 
 /** {@code GET /scrape/{passkey}?info_hash=…[&info_hash=…]} (BEP 48). */
@@ -21,16 +18,8 @@ public class ScrapeServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    byte[] body;
-    try {
-      body =
-          TrackerResponses.scrape(
-              tracker.scrape(
-                  BencodedResponses.passkey(request),
-                  QueryParameters.parse(request.getQueryString())));
-    } catch (TrackerRequestException refused) {
-      body = TrackerResponses.failure(refused.failureReason());
-    }
-    BencodedResponses.send(response, body);
+    BencodedResponses.send(
+        response,
+        TrackerHttp.scrape(tracker, BencodedResponses.passkey(request), request.getQueryString()));
   }
 }
