@@ -2,6 +2,7 @@ package org.everseed.api.tracker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,7 +47,6 @@ public final class QueryParameters {
       return new QueryParameters(keys, values, 0);
     }
     int length = rawQuery.length();
-    byte[] scratch = new byte[MAX_VALUE_BYTES];
     int start = 0;
     while (start <= length) {
       int end = indexOf(rawQuery, '&', start, length);
@@ -57,20 +57,12 @@ public final class QueryParameters {
               "too many query parameters (at most " + MAX_PARAMETERS + ")");
         }
         if (count == keys.length) {
-          keys = java.util.Arrays.copyOf(keys, count * 2);
-          values = java.util.Arrays.copyOf(values, count * 2);
+          keys = Arrays.copyOf(keys, count * 2);
+          values = Arrays.copyOf(values, count * 2);
         }
-        int keyLength = decode(rawQuery, start, equals, scratch, "a parameter name");
-        String key = new String(scratch, 0, keyLength, StandardCharsets.ISO_8859_1);
-        byte[] value;
-        if (equals < end) {
-          int valueLength = decode(rawQuery, equals + 1, end, scratch, key);
-          value = java.util.Arrays.copyOf(scratch, valueLength);
-        } else {
-          value = new byte[0];
-        }
-        keys[count] = key;
-        values[count] = value;
+        byte[] key = decode(rawQuery, start, equals, "a parameter name");
+        keys[count] = keyName(key);
+        values[count] = equals < end ? decode(rawQuery, equals + 1, end, keys[count]) : EMPTY;
         count++;
       }
       start = end + 1;
@@ -149,14 +141,56 @@ public final class QueryParameters {
     return to;
   }
 
-  /** Decodes {@code text[from, to)} into {@code out}; returns the decoded length. */
-  private static int decode(CharSequence text, int from, int to, byte[] out, String what) {
+  /** The parameter names clients send, shared so that parsing them allocates nothing. */
+  private static final String[] KNOWN_KEYS = {
+    "info_hash", "peer_id", "port", "uploaded", "downloaded", "left", "event", "numwant",
+    "compact", "no_peer_id", "ip", "ipv6", "key", "trackerid", "corrupt", "supportcrypto",
+    "requirecrypto", "redundant"
+  };
+
+  private static final byte[] EMPTY = new byte[0];
+
+  private static String keyName(byte[] key) {
+    for (String known : KNOWN_KEYS) {
+      if (known.length() == key.length && matches(known, key)) {
+        return known;
+      }
+    }
+    return new String(key, StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean matches(String known, byte[] key) {
+    for (int i = 0; i < key.length; i++) {
+      if (known.charAt(i) != key[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Decodes {@code text[from, to)} into an array of exactly the decoded length. */
+  private static byte[] decode(CharSequence text, int from, int to, String what) {
+    int escapes = 0;
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '%') {
+        escapes++;
+      }
+    }
+    int decodedLength = to - from - 2 * escapes;
+    if (decodedLength > MAX_VALUE_BYTES) {
+      throw new TrackerRequestException(
+          what + " is longer than " + MAX_VALUE_BYTES + " bytes once decoded");
+    }
+    if (decodedLength <= 0) {
+      // only possible with a truncated escape ("%", "%4") or nothing at all
+      if (escapes > 0) {
+        throw new TrackerRequestException("truncated %-escape in " + what);
+      }
+      return EMPTY;
+    }
+    byte[] out = new byte[decodedLength];
     int n = 0;
     for (int i = from; i < to; i++) {
-      if (n == out.length) {
-        throw new TrackerRequestException(
-            what + " is longer than " + MAX_VALUE_BYTES + " bytes once decoded");
-      }
       char c = text.charAt(i);
       if (c == '%') {
         if (i + 2 >= to) {
@@ -177,7 +211,7 @@ public final class QueryParameters {
         throw new TrackerRequestException("character outside printable ASCII in " + what);
       }
     }
-    return n;
+    return out;
   }
 
   private static int hexValue(char c) {

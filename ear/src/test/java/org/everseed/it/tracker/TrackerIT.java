@@ -179,7 +179,20 @@ class TrackerIT {
     assertEquals(
         "missing parameter peer_id",
         failure(client.announce(good, "info_hash=" + PercentEncoding.encode(torrent.bytes()))));
-    assertEquals("invalid %-escape in info_hash", failure(client.announce(good, "info_hash=%zz")));
+    assertEquals(
+        "invalid %-escape in info_hash",
+        failure(
+            (BDictionary)
+                new org.everseed.api.bencode.BencodeDecoder()
+                    .decode(client.raw("/announce/" + good + "?info_hash=%zz"))));
+    assertEquals(
+        "info_hash is longer than 256 bytes once decoded",
+        failure(client.announce(good, "info_hash=" + "%00".repeat(300))));
+    assertEquals(
+        "parameter info_hash given more than once",
+        failure(
+            client.announce(
+                good, query + "&info_hash=" + PercentEncoding.encode(torrent.bytes()))));
     assertEquals(
         "port must be 1..65535, got 0",
         failure(client.announce(good, announceQuery(torrent, 0, 0, ""))));

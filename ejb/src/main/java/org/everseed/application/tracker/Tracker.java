@@ -63,6 +63,15 @@ public final class Tracker {
    * @param remoteAddress the connection's peer address, numeric
    */
   public AnnounceAnswer announce(String passkeyText, QueryParameters query, String remoteAddress) {
+    return announce(
+        passkeyText,
+        query,
+        IpLiteral.parse(remoteAddress)
+            .orElseThrow(() -> new TrackerRequestException("cannot tell the client's address")));
+  }
+
+  /** Handles one announce from a connection whose peer address is already in bytes (4 or 16). */
+  public AnnounceAnswer announce(String passkeyText, QueryParameters query, byte[] remoteAddress) {
     Admissions current = admissions.get();
     TrackerAccount account = admit(current, passkeyText);
     AnnounceRequest request = AnnounceRequest.from(query);
@@ -152,7 +161,7 @@ public final class Tracker {
     }
   }
 
-  private byte[] address(AnnounceRequest request, String remoteAddress) {
+  private byte[] address(AnnounceRequest request, byte[] remoteAddress) {
     if (configuration.allowIpParameter()) {
       var claimed = request.ip().or(request::ipv6);
       if (claimed.isPresent()) {
@@ -161,8 +170,7 @@ public final class Tracker {
                 () -> new TrackerRequestException("ip must be a numeric IPv4 or IPv6 address"));
       }
     }
-    return IpLiteral.parse(remoteAddress)
-        .orElseThrow(() -> new TrackerRequestException("cannot tell the client's address"));
+    return remoteAddress;
   }
 
   private static String addressText(byte[] address) {

@@ -22,20 +22,31 @@ final class TrackerHttp {
    */
   static byte[] announce(Tracker tracker, String passkey, String rawQuery, String remoteAddress) {
     try {
-      AnnounceAnswer answer =
-          tracker.announce(passkey, QueryParameters.parse(rawQuery), remoteAddress);
-      return TrackerResponses.announce(
-          answer.intervalSeconds(),
-          answer.minIntervalSeconds(),
-          answer.swarm().seeders(),
-          answer.swarm().leechers(),
-          answer.swarm().peers(),
-          answer.swarm().count(),
-          answer.compact(),
-          answer.noPeerId());
+      return encode(tracker.announce(passkey, QueryParameters.parse(rawQuery), remoteAddress));
     } catch (TrackerRequestException refused) {
       return TrackerResponses.failure(refused.failureReason());
     }
+  }
+
+  /** The same, with the peer address already in bytes (the I/O-thread handler has them). */
+  static byte[] announce(Tracker tracker, String passkey, String rawQuery, byte[] remoteAddress) {
+    try {
+      return encode(tracker.announce(passkey, QueryParameters.parse(rawQuery), remoteAddress));
+    } catch (TrackerRequestException refused) {
+      return TrackerResponses.failure(refused.failureReason());
+    }
+  }
+
+  private static byte[] encode(AnnounceAnswer answer) {
+    return TrackerResponses.announce(
+        answer.intervalSeconds(),
+        answer.minIntervalSeconds(),
+        answer.swarm().seeders(),
+        answer.swarm().leechers(),
+        answer.swarm().peers(),
+        answer.swarm().count(),
+        answer.compact(),
+        answer.noPeerId());
   }
 
   static byte[] scrape(Tracker tracker, String passkey, String rawQuery) {

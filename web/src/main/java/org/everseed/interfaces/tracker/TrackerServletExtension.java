@@ -64,7 +64,7 @@ public class TrackerServletExtension implements ServletExtension {
                   current,
                   TrackerHttp.passkey(path, TrackerHttp.ANNOUNCE_PREFIX),
                   exchange.getQueryString(),
-                  exchange.getSourceAddress().getAddress().getHostAddress())
+                  exchange.getSourceAddress().getAddress().getAddress())
               : TrackerHttp.scrape(
                   current,
                   TrackerHttp.passkey(path, TrackerHttp.SCRAPE_PREFIX),
