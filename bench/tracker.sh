@@ -56,6 +56,8 @@ wait_port() {
 run_wrk() {
   local url="$1" out="$2" seconds="$3" paths="$4"
   taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$LUA" "$url" -- "$paths" > "$out" 2>&1 || true
+  # Other processes on the machine skew the figures: keep the load next to them.
+  echo "load average after run: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out"
 }
 
 field() { # requests/s, p50, p99 from a wrk report
@@ -130,9 +132,11 @@ say "measuring Everseed for ${DURATION}s"
 run_wrk "$EV_URL" "$WORK/everseed.txt" "$DURATION" "$WORK/everseed-paths.txt"
 
 say "heap: filling the registry with 100,000 peers in 10,000 swarms"
-heap_used() { # MiB used after a full GC
+heap_used() { # MiB used in the Java heap (all generations, not metaspace) after a full GC
   jcmd "$WF_PID" GC.run >/dev/null
-  jcmd "$WF_PID" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); gsub(/K,?/, "", v); print int(v / 1024); exit}}'
+  jcmd "$WF_PID" GC.heap_info | awk '/total/ && /used/ && !/Metaspace|class space/ {
+      for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); gsub(/K,?/, "", v); sum += v}}
+    END {print int(sum / 1024)}'
 }
 HEAP_BEFORE=$(heap_used)
 run_wrk "$EV_URL" "$WORK/everseed-fill.txt" 10 "$WORK/heap-paths.txt"
@@ -148,4 +152,5 @@ printf '%-12s %12s %10s %10s\n' opentracker "$OT_RPS" "$OT_P50" "$OT_P99"
 printf '%-12s %12s %10s %10s\n' everseed "$EV_RPS" "$EV_P50" "$EV_P99"
 echo "ratio everseed/opentracker: $RATIO   (${DURATION}s each, $CONNECTIONS connections, numwant=50, 1,000 torrents)"
 echo "everseed heap after full GC: ${HEAP_BEFORE} MiB before filling, ${HEAP_AFTER} MiB with ${PEERS:-?} peers in 10,000 more swarms (+$((HEAP_AFTER - HEAP_BEFORE)) MiB)"
+echo "load average after each run: opentracker $(awk '/^load average/ {print $5}' "$WORK/opentracker.txt"), everseed $(awk '/^load average/ {print $5}' "$WORK/everseed.txt") (2 cores; above ~2 other processes compete)"
 echo "wrk reports: $WORK/{opentracker,everseed}.txt"

@@ -65,29 +65,6 @@ final class TrackerClient {
     return (BDictionary) new BencodeDecoder().decode(response.body());
   }
 
-  /**
-   * Sends a request line byte for byte over a plain socket, for queries {@link java.net.URI}
-   * refuses to build (malformed escapes); returns the response body.
-   */
-  byte[] raw(String pathAndQuery) throws IOException {
-    URI base = URI.create(baseUrl);
-    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-      socket.setSoTimeout(20_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                  .getBytes(StandardCharsets.ISO_8859_1));
-      byte[] response = socket.getInputStream().readAllBytes();
-      String text = text(response);
-      if (!text.startsWith("HTTP/1.1 200")) {
-        throw new AssertionFailedError("not 200: " + text);
-      }
-      int bodyStart = text.indexOf("\r\n\r\n") + 4;
-      return java.util.Arrays.copyOfRange(response, bodyStart, response.length);
-    }
-  }
-
   BDictionary announce(String passkey, String query) throws IOException, InterruptedException {
     return bencoded("/announce/" + passkey + "?" + query);
   }
