@@ -24,6 +24,25 @@ public class SystemExtension implements ParameterResolver {
   /** The upload limit of the test server: 256 MiB. */
   public static final long MAX_UPLOAD_BYTES = 256L << 20;
 
+  /**
+   * Tracker settings for the test server: short intervals so expiry and refresh are observable in
+   * seconds, and quick audit batches.
+   */
+  static final Map<String, String> TRACKER_SETTINGS =
+      Map.of(
+          "EVERSEED_TRACKER_INTERVAL", "3",
+          "EVERSEED_TRACKER_MIN_INTERVAL", "1",
+          "EVERSEED_TRACKER_EXPIRY_FACTOR", "2",
+          "EVERSEED_TRACKER_REFRESH_SECONDS", "1",
+          "EVERSEED_TRACKER_BATCH_WINDOW_MS", "200");
+
+  /** The tracker's short intervals and an upload limit small enough to exceed in a test. */
+  static Map<String, String> serverSettings() {
+    Map<String, String> settings = new java.util.HashMap<>(TRACKER_SETTINGS);
+    settings.put("EVERSEED_MAX_UPLOAD_BYTES", String.valueOf(MAX_UPLOAD_BYTES));
+    return settings;
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     return parameter.getParameter().getType() == EverseedSystem.class;
@@ -54,7 +73,7 @@ public class SystemExtension implements ParameterResolver {
                   true,
                   Duration.ofSeconds(240),
                   // Small enough that a test can exceed it (PublishingIT), large for any test file.
-                  Map.of("EVERSEED_MAX_UPLOAD_BYTES", String.valueOf(MAX_UPLOAD_BYTES)),
+                  serverSettings(),
                   Path.of(System.getProperty("everseed.keycloak.home", "target/keycloak")),
                   Path.of(
                       System.getProperty(

@@ -1,9 +1,11 @@
 package org.everseed.application.fleet;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import org.everseed.application.tracker.TrackerRegistrationsChanged;
 import org.everseed.domain.model.fleet.Passkey;
 import org.everseed.domain.model.fleet.PasskeyRepository;
 import org.everseed.domain.model.fleet.PasskeyValue;
@@ -12,6 +14,7 @@ import org.everseed.domain.model.fleet.PasskeyValue;
 @Stateless
 public class PasskeyService {
   @Inject PasskeyRepository passkeys;
+  @Inject Event<TrackerRegistrationsChanged> trackerChanged;
 
   /** The user's live passkey, issued on first use. */
   public PasskeyValue passkeyForUser(String username) {
@@ -21,6 +24,8 @@ public class PasskeyService {
             () -> {
               Passkey issued = Passkey.forUser(username, Instant.now(Clock.systemUTC()));
               passkeys.store(issued);
+              // The tracker admits only passkeys it has cached: tell it before the torrent is used.
+              trackerChanged.fire(new TrackerRegistrationsChanged("passkey issued to a user"));
               return issued;
             })
         .value();
