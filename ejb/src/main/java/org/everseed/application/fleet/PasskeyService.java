@@ -1,5 +1,6 @@
 package org.everseed.application.fleet;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -13,7 +14,10 @@ import org.everseed.domain.model.fleet.PasskeyValue;
 public class PasskeyService {
   @Inject PasskeyRepository passkeys;
 
-  /** The user's live passkey, issued on first use. */
+  /**
+   * The user's live passkey, issued on first use; only people who may download releases get one.
+   */
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   public PasskeyValue passkeyForUser(String username) {
     return passkeys
         .findLiveForUser(username)
