@@ -165,8 +165,11 @@ public final class Keycloak {
 
   /** The {@code exp} claim of a token, in epoch seconds. */
   static long expiry(String jwt) {
-    String payload =
-        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
-    return Json.number(payload, "exp");
+    return Json.number(claims(jwt), "exp");
+  }
+
+  /** The token's payload, as JSON text. */
+  static String claims(String jwt) {
+    return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,6 @@
 package org.everseed.application.fleet;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,7 +17,10 @@ public class PasskeyService {
   @Inject PasskeyRepository passkeys;
   @Inject Event<TrackerRegistrationsChanged> trackerChanged;
 
-  /** The user's live passkey, issued on first use. */
+  /**
+   * The user's live passkey, issued on first use; only people who may download releases get one.
+   */
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   public PasskeyValue passkeyForUser(String username) {
     return passkeys
         .findLiveForUser(username)

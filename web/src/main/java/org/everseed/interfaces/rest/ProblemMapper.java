@@ -16,6 +16,9 @@ import org.everseed.application.catalog.DuplicateReleaseException;
 import org.everseed.application.catalog.NotAllowedException;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.application.publishing.UploadRejectedException;
+import org.everseed.domain.model.channel.ChannelExistsException;
+import org.everseed.domain.model.fleet.AgentDisabledException;
+import org.everseed.domain.model.fleet.UnknownAgentException;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.interfaces.rest.MultipartReader.MalformedMultipartException;
 
@@ -57,11 +60,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               : PublicUrlFromRequest.base(request) + "/api/v1/releases/" + duplicate.existing();
       return problem(409, duplicate.getMessage(), List.of(), existing);
     }
-    if (e instanceof ReleaseNotFoundException) {
+    if (e instanceof ReleaseNotFoundException || e instanceof UnknownAgentException) {
       return problem(404, e.getMessage(), List.of(), null);
     }
-    if (e instanceof NotAllowedException || e instanceof EJBAccessException) {
+    if (e instanceof NotAllowedException || e instanceof AgentDisabledException) {
       return problem(403, e.getMessage(), List.of(), null);
+    }
+    if (e instanceof EJBAccessException) {
+      // A service's own @RolesAllowed refused a caller the resource let through.
+      return problem(403, "not allowed for your roles", List.of(), null);
+    }
+    if (e instanceof ChannelExistsException) {
+      return problem(409, e.getMessage(), List.of(), null);
     }
     if (e instanceof IllegalStateException) {
       return problem(409, e.getMessage(), List.of(), null);
