@@ -31,7 +31,8 @@ public class SystemExtension implements ParameterResolver {
           "EVERSEED_TRACKER_MIN_INTERVAL", "1",
           "EVERSEED_TRACKER_EXPIRY_FACTOR", "2",
           "EVERSEED_TRACKER_REFRESH_SECONDS", "1",
-          "EVERSEED_TRACKER_BATCH_WINDOW_MS", "200");
+          "EVERSEED_TRACKER_BATCH_WINDOW_MS", "200",
+          "EVERSEED_TRACKER_STATS_SNAPSHOT_SECONDS", "1");
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

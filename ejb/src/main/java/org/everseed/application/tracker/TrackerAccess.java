@@ -6,6 +6,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.everseed.api.metainfo.InfoHash;
+import org.everseed.application.catalog.CatalogChanged;
+import org.everseed.application.fleet.FleetChanged;
 import org.everseed.domain.model.tracking.PeerRegistry;
 import org.everseed.domain.model.tracking.TrackerRegistrations;
 
@@ -54,6 +56,18 @@ public class TrackerAccess {
   /** Refreshes when the change has been committed, or at once when fired outside a transaction. */
   public void onRegistrationsChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) TrackerRegistrationsChanged change) {
+    refresh();
+  }
+
+  /** A release was published or retired. */
+  public void onCatalogChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged change) {
+    refresh();
+  }
+
+  /** An agent was enrolled, disabled, enabled or re-keyed. */
+  public void onFleetChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) FleetChanged change) {
     refresh();
   }
 }
