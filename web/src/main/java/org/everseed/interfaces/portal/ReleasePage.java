@@ -7,13 +7,13 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import org.everseed.application.EverseedSettings;
 import org.everseed.application.catalog.CatalogService;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseComment;
+import org.everseed.domain.model.release.ReleaseFile;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.model.release.ReleaseListing;
 import org.everseed.interfaces.rest.PublicUrl;
@@ -29,28 +29,26 @@ public class ReleasePage {
   @Inject EverseedSettings settings;
   @Inject HttpServletRequest request;
   @Inject PortalUser user;
+  @Inject ReleaseLoader loader;
 
   private long id;
   private String commentText;
   private String retireReason;
   private Release release;
   private ReleaseListing listing;
+  private List<ReleaseFile> files = List.of();
   private boolean missing;
 
-  /**
-   * Loads the release once per request; an unknown id shows a message instead of a stack. In one
-   * transaction, so that the release's lazily loaded file list is read while it can be.
-   */
-  @Transactional
+  /** Loads the release once per request; an unknown id shows a message instead of a stack. */
   public void load() {
     if (release != null || missing) {
       return;
     }
     try {
-      ReleaseId releaseId = new ReleaseId(id);
-      release = catalog.release(releaseId);
-      listing = catalog.listing(releaseId);
-      release.files();
+      ReleaseLoader.LoadedRelease loaded = loader.load(new ReleaseId(id));
+      release = loaded.release();
+      listing = loaded.listing();
+      files = loaded.files();
     } catch (ReleaseNotFoundException | IllegalArgumentException e) {
       missing = true;
     }
@@ -69,6 +67,11 @@ public class ReleasePage {
   public ReleaseListing getListing() {
     load();
     return listing;
+  }
+
+  public List<ReleaseFile> getFiles() {
+    load();
+    return files;
   }
 
   public List<ReleaseComment> getComments() {
