@@ -27,6 +27,9 @@ public class Formats {
       value /= 1024;
       unit++;
     }
+    if (value == Math.rint(value)) {
+      return String.format(Locale.ROOT, "%.0f %s", value, UNITS[unit]);
+    }
     return String.format(Locale.ROOT, value < 10 ? "%.2f %s" : "%.1f %s", value, UNITS[unit]);
   }
 

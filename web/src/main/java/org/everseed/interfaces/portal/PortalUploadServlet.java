@@ -25,6 +25,7 @@ import org.everseed.application.publishing.Upload;
 import org.everseed.application.publishing.UploadRejectedException;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
+import org.everseed.domain.model.release.ReleaseKind;
 import org.everseed.domain.model.release.ReleaseNaming;
 import org.everseed.interfaces.rest.MultipartReader;
 import org.everseed.interfaces.rest.MultipartReader.MalformedMultipartException;
@@ -165,8 +166,20 @@ public class PortalUploadServlet extends HttpServlet {
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     json.toJson(
-        new Problem("about:blank", "Error", status, detail, request.getRequestURI(), errors, null),
+        new Problem(
+            "about:blank", title(status), status, detail, request.getRequestURI(), errors, null),
         response.getWriter());
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 403 -> "Forbidden";
+      case 409 -> "Conflict";
+      case 413 -> "Content Too Large";
+      case 507 -> "Insufficient Storage";
+      default -> "Internal Server Error";
+    };
   }
 
   /** The text fields of the publish form; empty ones mean "guess it". */
@@ -184,7 +197,7 @@ public class PortalUploadServlet extends HttpServlet {
         case "name" -> name = given;
         case "version" -> version = given;
         case "channel" -> channel = given;
-        case "kind" -> kind = given;
+        case "kind" -> kind = given.map(Fields::checkedKind);
         case "description" -> description = given;
         case "tags" ->
             Arrays.stream(value.split(","))
@@ -192,6 +205,14 @@ public class PortalUploadServlet extends HttpServlet {
                 .filter(t -> !t.isEmpty())
                 .forEach(tags::add);
         default -> throw new InvalidReleaseException(field, "unknown field '" + field + "'");
+      }
+    }
+
+    private static String checkedKind(String text) {
+      try {
+        return ReleaseKind.parse(text).name();
+      } catch (IllegalArgumentException e) {
+        throw new InvalidReleaseException("kind", e.getMessage());
       }
     }
 

@@ -1,12 +1,13 @@
 package org.everseed.interfaces.portal;
 
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
 import java.util.List;
 import org.everseed.application.EverseedSettings;
 import org.everseed.application.catalog.CatalogService;
@@ -19,12 +20,16 @@ import org.everseed.domain.model.release.ReleaseListing;
 import org.everseed.interfaces.rest.PublicUrl;
 
 /**
- * One release: what it is, how to fetch it, its swarm, its discussion. Every action redirects back
- * to the page (post/redirect/get) with a flash message, so reloading never posts twice.
+ * One release: what it is, how to fetch it, its swarm, its discussion. View-scoped so that a
+ * postback knows its release before the view parameter is applied (otherwise the forms, rendered
+ * only for a found release, would not be decoded). Every action redirects back to the page
+ * (post/redirect/get) with a flash message, so reloading never posts twice.
  */
 @Named
-@RequestScoped
-public class ReleasePage {
+@ViewScoped
+public class ReleasePage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @Inject CatalogService catalog;
   @Inject EverseedSettings settings;
   @Inject HttpServletRequest request;
@@ -34,14 +39,15 @@ public class ReleasePage {
   private long id;
   private String commentText;
   private String retireReason;
-  private Release release;
-  private ReleaseListing listing;
-  private List<ReleaseFile> files = List.of();
-  private boolean missing;
+  // Read once per view; an action redirects to a new view, which reads them afresh.
+  private transient Release release;
+  private transient ReleaseListing listing;
+  private transient List<ReleaseFile> files = List.of();
+  private transient boolean missing;
 
   /** Loads the release once per request; an unknown id shows a message instead of a stack. */
   public void load() {
-    if (release != null || missing) {
+    if (release != null || missing || id <= 0) {
       return;
     }
     try {
@@ -49,14 +55,14 @@ public class ReleasePage {
       release = loaded.release();
       listing = loaded.listing();
       files = loaded.files();
-    } catch (ReleaseNotFoundException | IllegalArgumentException e) {
+    } catch (ReleaseNotFoundException e) {
       missing = true;
     }
   }
 
   public boolean isFound() {
     load();
-    return !missing;
+    return release != null;
   }
 
   public Release getRelease() {
