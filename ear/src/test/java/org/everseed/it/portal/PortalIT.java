@@ -49,6 +49,7 @@ class PortalIT {
       browser.screenshot("login");
       browser.signIn("publisher", "publisher-demo");
       assertEquals("publisher", browser.find(By.id("user-name")).getText());
+      assertFalse(browser.isPresent(By.id("nav-fleet")), "the fleet is for admins");
 
       browser.find(By.id("nav-publish")).click();
       browser.find(By.id("files")).sendKeys(file.toAbsolutePath().toString());
@@ -167,6 +168,48 @@ class PortalIT {
                   + " headers: {'X-Everseed-Csrf': 'forged'}})"
                   + ".then(r => done(r.status), e => done(String(e)));");
       assertEquals(403L, status);
+    }
+  }
+
+  @Test
+  void adminSeesTheFleetThenReKeysAndDisablesAnAgent(EverseedSystem system) throws Exception {
+    String base = system.wildFly().baseUrl();
+    String agentName = "lab-agent-" + letters(6);
+    String agentToken =
+        system.keycloak().serviceAccountToken("everseed-agent", "everseed-agent-dev-secret");
+    HttpResponse<String> enrolled =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/agents"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + agentToken)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\""
+                            + agentName
+                            + "\",\"site\":\"berlin\",\"version\":\"2.0.0\","
+                            + "\"channels\":[\"patches/linux-x64\"]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(2, enrolled.statusCode() / 100, enrolled.body());
+
+    try (Browser browser = Browser.start(workDir())) {
+      browser.open(base + "/fleet.xhtml");
+      browser.signIn("admin", "admin-demo");
+      browser.find(By.id("nav-fleet"));
+      By row = By.cssSelector("tr[data-agent='" + agentName + "']");
+      String listed = browser.find(row).getText();
+      assertTrue(listed.contains("berlin") && listed.contains("2.0.0"), listed);
+      assertTrue(listed.contains("active"), listed);
+      browser.screenshot("fleet");
+
+      browser.find(row).findElement(By.cssSelector("input[value='Re-key']")).click();
+      browser.await(d -> d.findElement(By.id("messages")).getText().contains("re-keyed"));
+
+      browser.find(row).findElement(By.cssSelector("input[value='Disable']")).click();
+      browser.await(d -> d.findElement(row).getText().contains("disabled"));
+      assertTrue(
+          browser.find(row).findElement(By.cssSelector("input[value='Enable']")).isDisplayed());
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How the pages write sizes, instants and ratings, the same way everywhere. */
 @Named("formats")
@@ -48,8 +49,10 @@ public class Formats {
   }
 
   /** Tags and similar lists, comma-separated, or a dash when there are none. */
-  public String list(List<String> values) {
-    return values == null || values.isEmpty() ? "–" : String.join(", ", values);
+  public String list(List<?> values) {
+    return values == null || values.isEmpty()
+        ? "–"
+        : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   /** {@code APPLICATION} as {@code application}, as filters and the API spell kinds. */
