@@ -31,6 +31,9 @@ final class Browser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Duration STARTUP = Duration.ofSeconds(30);
+  // Tall enough that the screenshots show each page whole.
+  private static final int WIDTH = 1280;
+  private static final int HEIGHT = 1300;
 
   private final Process chromedriver;
   private final Path profile;
@@ -68,12 +71,12 @@ final class Browser implements AutoCloseable {
           "--disable-sync",
           "--disable-quic",
           "--no-first-run",
-          "--window-size=1280,1000",
+          "--window-size=" + WIDTH + "," + HEIGHT,
           "--user-data-dir=" + profile);
       RemoteWebDriver driver = new RemoteWebDriver(url, options);
       driver.manage().timeouts().pageLoadTimeout(WAIT);
       driver.manage().timeouts().scriptTimeout(WAIT);
-      driver.manage().window().setSize(new Dimension(1280, 1000));
+      driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
       return new Browser(chromedriver, profile, screenshots, driver);
     } catch (RuntimeException | IOException | InterruptedException e) {
       kill(chromedriver);
@@ -105,16 +108,10 @@ final class Browser implements AutoCloseable {
     find(By.id("user-name"));
   }
 
-  /** Saves what the browser shows, full page height, as {@code target/screenshots/name.png}. */
+  /** Saves what the browser shows as {@code target/screenshots/name.png}. */
   Path screenshot(String name) throws IOException {
-    Object height =
-        driver.executeScript(
-            "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-    int pageHeight = height instanceof Number n ? Math.min(n.intValue(), 4000) : 1000;
-    driver.manage().window().setSize(new Dimension(1280, Math.max(pageHeight, 700)));
     Path file = screenshots.resolve(name + ".png");
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
-    driver.manage().window().setSize(new Dimension(1280, 1000));
     return file;
   }
 
