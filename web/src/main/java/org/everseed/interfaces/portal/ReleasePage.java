@@ -34,7 +34,6 @@ public class ReleasePage implements Serializable {
   @Inject EverseedSettings settings;
   @Inject HttpServletRequest request;
   @Inject PortalUser user;
-  @Inject ReleaseLoader loader;
 
   private long id;
   private String commentText;
@@ -51,10 +50,10 @@ public class ReleasePage implements Serializable {
       return;
     }
     try {
-      ReleaseLoader.LoadedRelease loaded = loader.load(new ReleaseId(id));
-      release = loaded.release();
-      listing = loaded.listing();
-      files = loaded.files();
+      ReleaseId releaseId = new ReleaseId(id);
+      release = catalog.release(releaseId);
+      listing = catalog.listing(releaseId);
+      files = release.files();
     } catch (ReleaseNotFoundException e) {
       missing = true;
     }
