@@ -54,6 +54,26 @@ public final class TestPayloads {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /** Prints what a session logs to stderr, which surefire keeps with the test's report. */
+  public static org.everseed.agent.swarm.SessionListener printingListener(String who) {
+    return new org.everseed.agent.swarm.SessionListener() {
+      @Override
+      public void log(org.everseed.agent.swarm.TorrentSession session, String message) {
+        System.err.println(who + ": " + message);
+      }
+    };
+  }
+
+  /** Waits for the session to complete; on timeout fails with what it had done. */
+  public static void awaitCompletion(org.everseed.agent.swarm.TorrentSession session, int seconds)
+      throws Exception {
+    try {
+      session.completion().get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("not complete after " + seconds + " s: " + session.stats(), e);
+    }
+  }
+
   /** An agent configuration for loopback tests: ephemeral port, short intervals. */
   public static AgentConfig loopbackConfig() {
     return AgentConfig.defaults()
