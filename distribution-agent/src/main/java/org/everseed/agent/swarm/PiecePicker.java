@@ -32,12 +32,14 @@ public final class PiecePicker {
   private final BitSet have;
   private final int[] availability;
   private final Map<Integer, Progress> inProgress = new HashMap<>();
+  private final BitSet parole = new BitSet();
 
   /** Per started piece: how many requests are out for each block, and which arrived. */
   private static final class Progress {
     final int[] requests;
     final BitSet received = new BitSet();
     boolean reservedWhole;
+    Object owner;
 
     Progress(int blocks) {
       requests = new int[blocks];
@@ -92,6 +94,7 @@ public final class PiecePicker {
   public void markHave(int piece) {
     have.set(piece);
     inProgress.remove(piece);
+    parole.clear(piece);
   }
 
   public boolean has(int piece) {
@@ -137,11 +140,19 @@ public final class PiecePicker {
 
   // ---- requests ----
 
-  /**
-   * Up to {@code max} blocks to request from a peer that has {@code peerPieces}, skipping blocks in
-   * {@code pendingFromPeer} (already asked of it). Counts them as requested.
-   */
+  /** {@link #pick(BitSet, int, Set, Object)} for a caller that does not track peers by key. */
   public List<Block> pick(BitSet peerPieces, int max, Set<Block> pendingFromPeer) {
+    return pick(peerPieces, max, pendingFromPeer, pendingFromPeer);
+  }
+
+  /**
+   * Up to {@code max} blocks to request from peer {@code peer} that has {@code peerPieces},
+   * skipping blocks in {@code pendingFromPeer} (already asked of it). Counts them as requested.
+   *
+   * <p>A piece that failed its hash check is on parole: its next attempt comes from one peer alone,
+   * so if it fails again the culprit is known (libtorrent does the same).
+   */
+  public List<Block> pick(BitSet peerPieces, int max, Set<Block> pendingFromPeer, Object peer) {
     List<Block> picked = new ArrayList<>();
     if (max <= 0) {
       return picked;
@@ -149,7 +160,7 @@ public final class PiecePicker {
     for (Map.Entry<Integer, Progress> started : inProgress.entrySet()) {
       int piece = started.getKey();
       Progress progress = started.getValue();
-      if (!progress.reservedWhole && peerPieces.get(piece)) {
+      if (!progress.reservedWhole && peerPieces.get(piece) && ownedByOrFree(progress, peer)) {
         takeUnrequested(piece, progress, max, picked);
         if (picked.size() >= max) {
           return picked;
@@ -162,13 +173,30 @@ public final class PiecePicker {
         break;
       }
       Progress progress = new Progress(blockCount(piece));
+      if (parole.get(piece)) {
+        parole.clear(piece);
+        progress.owner = peer;
+      }
       inProgress.put(piece, progress);
       takeUnrequested(piece, progress, max, picked);
     }
     if (picked.isEmpty()) {
-      pickEndgame(peerPieces, max, pendingFromPeer, picked);
+      pickEndgame(peerPieces, max, pendingFromPeer, picked, peer);
     }
     return picked;
+  }
+
+  private static boolean ownedByOrFree(Progress progress, Object peer) {
+    return progress.owner == null || progress.owner == peer;
+  }
+
+  /** A peer left: pieces on parole with it go back to anyone. */
+  public void releaseOwner(Object peer) {
+    for (Progress progress : inProgress.values()) {
+      if (progress.owner == peer) {
+        progress.owner = null;
+      }
+    }
   }
 
   private void takeUnrequested(int piece, Progress progress, int max, List<Block> picked) {
@@ -181,14 +209,14 @@ public final class PiecePicker {
   }
 
   private void pickEndgame(
-      BitSet peerPieces, int max, Set<Block> pendingFromPeer, List<Block> picked) {
+      BitSet peerPieces, int max, Set<Block> pendingFromPeer, List<Block> picked, Object peer) {
     if (!allMissingBlocksRequested()) {
       return;
     }
     for (Map.Entry<Integer, Progress> started : inProgress.entrySet()) {
       int piece = started.getKey();
       Progress progress = started.getValue();
-      if (!peerPieces.get(piece)) {
+      if (!peerPieces.get(piece) || !ownedByOrFree(progress, peer)) {
         continue;
       }
       for (int i = 0; i < progress.requests.length && picked.size() < max; i++) {
@@ -303,8 +331,14 @@ public final class PiecePicker {
     return progress != null && progress.received.cardinality() == progress.requests.length;
   }
 
-  /** A piece whose data failed its hash: it starts over. */
+  /** A piece whose data failed its hash: it starts over, on parole. */
   public void pieceFailed(int piece) {
+    inProgress.remove(piece);
+    parole.set(piece);
+  }
+
+  /** A piece that could not be written: it starts over, anyone may send it. */
+  public void pieceAbandoned(int piece) {
     inProgress.remove(piece);
   }
 

@@ -328,7 +328,7 @@ public final class TorrentSession {
       } catch (IOException e) {
         log("writing piece " + piece + " failed: " + e);
         synchronized (this) {
-          picker.pieceFailed(piece);
+          picker.pieceAbandoned(piece);
         }
         return;
       }
@@ -370,11 +370,12 @@ public final class TorrentSession {
     synchronized (this) {
       picker.pieceFailed(piece);
       buffers.remove(piece);
-      for (PeerConnection peer : contributors) {
+      // With several contributors the culprit is unknown; the piece's parole settles it.
+      for (PeerConnection peer :
+          contributors.size() == 1 ? contributors : Set.<PeerConnection>of()) {
         String id = HexFormat.of().formatHex(peer.remote().peerId());
         int count = strikes.merge(id, 1, Integer::sum);
-        if (count >= config.badPiecesBeforeBan()) {
-          bannedPeerIds.add(id);
+        if (count >= config.badPiecesBeforeBan() && bannedPeerIds.add(id)) {
           Optional.ofNullable(peer.listenAddress()).ifPresent(bannedAddresses::add);
           toBan.add(peer);
         }
@@ -655,6 +656,7 @@ public final class TorrentSession {
         return;
       }
       picker.peerGone(peer.pieces);
+      picker.releaseOwner(peer);
       peer.pendingRequests.forEach(picker::requestDropped);
       peer.pendingRequests.clear();
       PeerAddress listen = peer.listenAddress();
@@ -885,7 +887,7 @@ public final class TorrentSession {
     if (wanted <= 0) {
       return;
     }
-    for (Block block : picker.pick(peer.pieces, wanted, peer.pendingRequests)) {
+    for (Block block : picker.pick(peer.pieces, wanted, peer.pendingRequests, peer)) {
       peer.pendingRequests.add(block);
       peer.send(new PeerMessage.Request(block.piece(), block.begin(), block.length()));
     }

@@ -137,6 +137,22 @@ class PiecePickerTest {
   }
 
   @Test
+  void aFailedPieceIsRetriedFromOnePeerAlone() {
+    PiecePicker picker = new PiecePicker(1, 2 * BLOCK, 2L * BLOCK, BLOCK, 0, new Random(1));
+    picker.peerHasAll(all(1));
+    picker.peerHasAll(all(1));
+    picker.pick(all(1), 1, Set.of(), "a");
+    picker.pick(all(1), 1, Set.of(), "b");
+    picker.pieceFailed(0);
+    assertEquals(1, picker.pick(all(1), 1, Set.of(), "b").size());
+    assertTrue(picker.pick(all(1), 2, Set.of(), "a").isEmpty(), "the parole piece is b's alone");
+    assertEquals(1, picker.pick(all(1), 2, Set.of(), "b").size());
+    picker.releaseOwner("b");
+    picker.requestDropped(new Block(0, 0, BLOCK));
+    assertEquals(1, picker.pick(all(1), 2, Set.of(), "a").size(), "free again once b left");
+  }
+
+  @Test
   void webSeedGetsOnlyPiecesNoPeerCovers() {
     PiecePicker picker = picker(0);
     BitSet covered = all(10);
