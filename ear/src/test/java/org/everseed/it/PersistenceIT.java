@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.everseed.system.EverseedSystem;
+import org.everseed.system.KeycloakServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,7 +38,12 @@ class PersistenceIT {
       assertEquals(1, ps.executeUpdate());
     }
 
-    HttpResponse<String> response = Http.get(system.wildFly().baseUrl() + "/api/v1/channels");
+    HttpResponse<String> response =
+        Http.get(
+            system.wildFly().baseUrl() + "/api/v1/channels",
+            system
+                .keycloak()
+                .serviceAccountToken(KeycloakServer.CI_CLIENT, KeycloakServer.CI_SECRET));
 
     assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.body().contains("\"name\":\"" + name + "\""), response.body());

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Injects the running {@link EverseedSystem}, starting it on first use and stopping it (by PID,
  * also when tests fail) when the test run ends. Test servers run with a port offset of 1000
- * (WildFly on 9080/10990) so they never collide with a launcher on the default ports.
+ * (WildFly on 9080/10990) and Keycloak on 8480/9480 so they never collide with a launcher on the
+ * default ports; test runs from other worktrees on the same machine pass their own {@code
+ * everseed.it.port.offset}, {@code everseed.it.keycloak.port} and {@code everseed.it.database}.
  */
 public class SystemExtension implements ParameterResolver {
   static final int PORT_OFFSET = Integer.getInteger("everseed.it.port.offset", 1000);
+  static final int KEYCLOAK_PORT = Integer.getInteger("everseed.it.keycloak.port", 8480);
+  static final String DATABASE = System.getProperty("everseed.it.database", "everseed_it");
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -43,10 +47,15 @@ public class SystemExtension implements ParameterResolver {
                   Path.of(System.getProperty("everseed.wildfly.home", "target/wildfly")),
                   workDir,
                   PORT_OFFSET,
-                  "everseed_it",
+                  DATABASE,
                   true,
-                  Duration.ofSeconds(180),
-                  Map.of()),
+                  Duration.ofSeconds(240),
+                  Map.of(),
+                  Path.of(System.getProperty("everseed.keycloak.home", "target/keycloak")),
+                  Path.of(
+                      System.getProperty(
+                          "everseed.keycloak.realm", "src/main/keycloak/everseed-realm.json")),
+                  KEYCLOAK_PORT),
               Progress.console());
     }
 

@@ -9,20 +9,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system on loopback, started in dependency order and stopped in reverse: PostgreSQL,
- * then WildFly with the EAR. Components that later issues add (Keycloak, demo agents) plug in as
- * further {@link AutoCloseable} steps.
+ * The whole system on loopback, started in dependency order and stopped in reverse: Keycloak,
+ * PostgreSQL, then WildFly with the EAR, which gets Keycloak's realm as {@code
+ * EVERSEED_OIDC_PROVIDER_URL}. Keycloak is launched first and awaited last: it takes the longest to
+ * start, and WildFly only contacts it on the first authenticated request.
  */
 public final class EverseedSystem implements AutoCloseable {
+  /** Keycloak's management port is its HTTP port plus this (8280/9280, 8480/9480). */
+  public static final int KEYCLOAK_MANAGEMENT_DISTANCE = 1000;
+
   private final List<AutoCloseable> started = new ArrayList<>();
   private final DatabaseCoordinates database;
   private final WildFlyServer wildFly;
+  private final KeycloakServer keycloak;
 
   private EverseedSystem(Settings settings, Progress progress) {
     try {
+      KeycloakServer launched =
+          remember(
+              KeycloakServer.launch(
+                  settings.keycloakHome(),
+                  settings.realmJson(),
+                  settings.keycloakHttpPort(),
+                  settings.keycloakHttpPort() + KEYCLOAK_MANAGEMENT_DISTANCE,
+                  settings.workDir().resolve("keycloak"),
+                  progress));
       database = resolveDatabase(settings, progress);
       database.verifyReachable();
       Map<String, String> env = new HashMap<>(database.asEnvironment());
+      env.put("EVERSEED_OIDC_PROVIDER_URL", launched.providerUrl());
       env.putAll(settings.extraEnvironment());
       wildFly =
           remember(
@@ -33,6 +48,7 @@ public final class EverseedSystem implements AutoCloseable {
                   env,
                   settings.startTimeout(),
                   progress));
+      keycloak = launched.awaitReady(settings.startTimeout(), progress);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -50,6 +66,10 @@ public final class EverseedSystem implements AutoCloseable {
 
   public WildFlyServer wildFly() {
     return wildFly;
+  }
+
+  public KeycloakServer keycloak() {
+    return keycloak;
   }
 
   @Override
@@ -104,6 +124,10 @@ public final class EverseedSystem implements AutoCloseable {
    * @param freshDatabase drop and re-create it first (tests), or keep its data (launcher)
    * @param startTimeout how long the server may take to become healthy
    * @param extraEnvironment further {@code EVERSEED_*} settings for the server
+   * @param keycloakHome the unpacked Keycloak ({@code ear/target/keycloak})
+   * @param realmJson the realm it imports ({@code ear/src/main/keycloak/everseed-realm.json})
+   * @param keycloakHttpPort its HTTP port; management listens {@value
+   *     #KEYCLOAK_MANAGEMENT_DISTANCE} above
    */
   public record Settings(
       Path wildFlyHome,
@@ -112,5 +136,8 @@ public final class EverseedSystem implements AutoCloseable {
       String databaseName,
       boolean freshDatabase,
       Duration startTimeout,
-      Map<String, String> extraEnvironment) {}
+      Map<String, String> extraEnvironment,
+      Path keycloakHome,
+      Path realmJson,
+      int keycloakHttpPort) {}
 }

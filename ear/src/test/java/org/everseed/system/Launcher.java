@@ -29,8 +29,11 @@ public final class Launcher {
                   Integer.getInteger("everseed.port.offset", 0),
                   "everseed",
                   false,
-                  Duration.ofSeconds(180),
-                  Map.of()),
+                  Duration.ofSeconds(240),
+                  Map.of(),
+                  root.resolve("ear/target/keycloak"),
+                  root.resolve("ear/src/main/keycloak/everseed-realm.json"),
+                  Integer.getInteger("everseed.keycloak.port", KeycloakServer.HTTP_PORT)),
               progress);
     } catch (HarnessException e) {
       System.err.println("error: " + e.getMessage());
@@ -58,8 +61,16 @@ public final class Launcher {
           REST API      %s/api/v1  (health: %s/api/v1/health)
           OpenAPI       %s/openapi
           Management    %s/health
+          Keycloak      %s/admin  (%s / %s, realm %s)
           Database      %s
           Server log    %s
+
+        Demo accounts (local runs only; sign in to the portal):
+          publisher / publisher-demo    publishes releases
+          auditor   / auditor-demo      reads distribution reports
+          admin     / admin-demo        manages channels and agents
+        Service accounts (client credentials): ci-pipeline / ci-pipeline-dev-secret (publisher),
+          everseed-agent / everseed-agent-dev-secret (agent); token endpoint %s
         Stop with Ctrl-C or ./everseed stop
         """,
         progress.elapsed().toMillis() / 1000.0,
@@ -68,8 +79,13 @@ public final class Launcher {
         base,
         base,
         system.wildFly().managementUrl(),
+        system.keycloak().baseUrl(),
+        KeycloakServer.ADMIN_USER,
+        KeycloakServer.ADMIN_PASSWORD,
+        KeycloakServer.REALM,
         system.database().url(),
-        system.wildFly().log());
+        system.wildFly().log(),
+        system.keycloak().tokenEndpoint());
     stopped.await();
   }
 

@@ -1,9 +1,15 @@
 package org.everseed.application;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.channel.Channel;
+import org.everseed.domain.model.channel.ChannelExistsException;
+import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.channel.ChannelRepository;
 
 /** Reads and maintains channels. */
@@ -11,7 +17,23 @@ import org.everseed.domain.model.channel.ChannelRepository;
 public class ChannelService {
   @Inject ChannelRepository channels;
 
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN, Roles.AGENT})
   public List<Channel> listChannels() {
     return channels.findAll();
+  }
+
+  /**
+   * Opens a new channel to publish into.
+   *
+   * @throws ChannelExistsException if the name is taken
+   */
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
+  public Channel createChannel(ChannelName name, String description) {
+    if (channels.find(name).isPresent()) {
+      throw new ChannelExistsException(name);
+    }
+    Channel channel = new Channel(name, description, Instant.now(Clock.systemUTC()));
+    channels.store(channel);
+    return channel;
   }
 }

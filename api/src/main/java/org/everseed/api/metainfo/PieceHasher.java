@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,11 +41,15 @@ public final class PieceHasher implements AutoCloseable {
 
   private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(InfoHash::sha1);
 
+  private static final ThreadLocal<byte[]> CHUNK =
+      ThreadLocal.withInitial(() -> new byte[64 << 10]);
+
   private final int pieceLength;
   private final int batchBytes;
   private final ExecutorService executor;
   private final boolean ownsExecutor;
   private final BlockingQueue<ByteBuffer> freeBuffers;
+  private final Semaphore inFlight;
   private final Deque<Future<byte[]>> pending = new ArrayDeque<>();
   private final HashOutput hashes = new HashOutput();
   private final AtomicLong bytesHashed = new AtomicLong();
@@ -95,6 +100,7 @@ public final class PieceHasher implements AutoCloseable {
     // One batch per worker, one being filled, one spare so reading overlaps hashing.
     int buffers = parallelism + 2;
     this.freeBuffers = new ArrayBlockingQueue<>(buffers);
+    this.inFlight = new Semaphore(buffers);
     for (int i = 0; i < buffers; i++) {
       freeBuffers.add(ByteBuffer.allocateDirect(batchBytes));
     }
@@ -132,6 +138,33 @@ public final class PieceHasher implements AutoCloseable {
 
   public void update(byte[] data) {
     update(data, 0, data.length);
+  }
+
+  /**
+   * Feeds all remaining bytes of {@code data} without copying what it can: whole batches are hashed
+   * straight from it by the workers. The hasher reads {@code data} until {@link #finish()} returns,
+   * so its content must not change until then, which a read-only mapping of a file ensures ({@link
+   * TorrentCreator} passes one). Falls back to copying for a partly filled batch and for the tail.
+   */
+  public void updateInPlace(ByteBuffer data) {
+    checkOpen();
+    while (data.hasRemaining()) {
+      if (current == null && data.remaining() >= batchBytes) {
+        ByteBuffer batch = data.slice(data.position(), batchBytes);
+        data.position(data.position() + batchBytes);
+        bytesConsumed += batchBytes;
+        submit(batch, false);
+      } else {
+        ByteBuffer batch = currentBatch();
+        int n = Math.min(batch.remaining(), data.remaining());
+        batch.put(data.slice(data.position(), n));
+        data.position(data.position() + n);
+        bytesConsumed += n;
+        if (!batch.hasRemaining()) {
+          submitCurrent();
+        }
+      }
+    }
   }
 
   /**
@@ -209,14 +242,27 @@ public final class PieceHasher implements AutoCloseable {
     ByteBuffer batch = current;
     current = null;
     batch.flip();
-    pending.addLast(executor.submit(() -> hashBatch(batch)));
+    submit(batch, true);
+  }
+
+  private void submit(ByteBuffer batch, boolean pooled) {
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      if (pooled) {
+        freeBuffers.add(batch);
+      }
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for a hashing thread");
+    }
+    pending.addLast(executor.submit(() -> hashBatch(batch, pooled)));
     // Collect finished batches in order so pending work stays about as long as the buffer set.
     while (!pending.isEmpty() && pending.peekFirst().isDone()) {
       hashes.write(await(pending.removeFirst()));
     }
   }
 
-  private byte[] hashBatch(ByteBuffer batch) {
+  private byte[] hashBatch(ByteBuffer batch, boolean pooled) {
     try {
       MessageDigest sha1 = SHA1.get();
       int length = batch.remaining();
@@ -224,8 +270,7 @@ public final class PieceHasher implements AutoCloseable {
       byte[] out = new byte[count * InfoHash.LENGTH];
       for (int piece = 0; piece < count; piece++) {
         int start = piece * pieceLength;
-        batch.limit(Math.min(start + pieceLength, length)).position(start);
-        sha1.update(batch);
+        digest(sha1, batch, start, Math.min(start + pieceLength, length));
         sha1.digest(out, piece * InfoHash.LENGTH, InfoHash.LENGTH);
       }
       long done = bytesHashed.addAndGet(length);
@@ -236,7 +281,28 @@ public final class PieceHasher implements AutoCloseable {
     } catch (DigestException e) {
       throw new IllegalStateException("a 20-byte output always fits a SHA-1 digest", e);
     } finally {
-      freeBuffers.add(batch);
+      if (pooled) {
+        freeBuffers.add(batch);
+      }
+      inFlight.release();
+    }
+  }
+
+  /**
+   * Feeds {@code batch[from, to)} to {@code sha1}. Off-heap bytes go through a per-thread array in
+   * 64 KiB chunks (cache-sized) because the JDK's SHA-1 intrinsic only reads arrays; passing the
+   * buffer itself would copy in 4 KiB steps through a slower, later-compiled path.
+   */
+  private static void digest(MessageDigest sha1, ByteBuffer batch, int from, int to) {
+    if (batch.hasArray()) {
+      sha1.update(batch.array(), batch.arrayOffset() + from, to - from);
+      return;
+    }
+    byte[] chunk = CHUNK.get();
+    for (int position = from; position < to; position += chunk.length) {
+      int length = Math.min(chunk.length, to - position);
+      batch.get(position, chunk, 0, length);
+      sha1.update(chunk, 0, length);
     }
   }
 

@@ -53,8 +53,8 @@ final class ExternalTool {
       }
       return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     } finally {
-      process.destroyForcibly();
       process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
       Files.deleteIfExists(output);
     }
   }

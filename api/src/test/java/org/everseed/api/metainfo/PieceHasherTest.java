@@ -80,6 +80,26 @@ class PieceHasherTest {
   }
 
   @Test
+  void inPlaceBuffersMixedWithCopiedBytesGiveTheReferencePieces() throws Exception {
+    // A short copied run leaves a partly filled batch, so the in-place data must top it up
+    // before whole batches can be hashed straight from it, and its tail is copied again.
+    byte[] data = content(PieceHasher.TARGET_BATCH_BYTES * 3 + 5_000, 5);
+    ByteBuffer mapped = ByteBuffer.allocateDirect(data.length - 1_000);
+    mapped.put(data, 1_000, data.length - 1_000).flip();
+    try (PieceHasher hasher = PieceHasher.withThreads(PIECE, 2, null)) {
+      hasher.update(data, 0, 1_000);
+      hasher.updateInPlace(mapped.asReadOnlyBuffer());
+      assertEquals(data.length, hasher.bytesConsumed());
+      assertArrayEquals(referencePieces(data, PIECE), hasher.finish());
+    }
+    try (PieceHasher hasher = PieceHasher.withThreads(1 << 20, 2, null)) {
+      ByteBuffer whole = ByteBuffer.allocateDirect(data.length).put(data).flip();
+      hasher.updateInPlace(whole);
+      assertArrayEquals(referencePieces(data, 1 << 20), hasher.finish());
+    }
+  }
+
+  @Test
   void readsChannelsToTheirEndAndReportsProgress() throws Exception {
     byte[] data = content(1_000_000, 3);
     AtomicLong reported = new AtomicLong();

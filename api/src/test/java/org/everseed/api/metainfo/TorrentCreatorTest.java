@@ -120,6 +120,20 @@ class TorrentCreatorTest {
   }
 
   @Test
+  void filesAboveTheMappingThresholdHashLikeSmallOnes(@TempDir Path folder) throws Exception {
+    // One small file first, so the mapped file starts in the middle of a piece.
+    Payloads.write(folder.resolve("mixed/a-small.bin"), "small", 50_000);
+    int large = (int) TorrentCreator.MAP_THRESHOLD + 70_000;
+    Payloads.write(folder.resolve("mixed/b-large.bin"), "large", large);
+    Metainfo torrent = TorrentCreator.of(folder.resolve("mixed")).pieceLength(1 << 20).create();
+    byte[] all = new byte[50_000 + large];
+    System.arraycopy(Files.readAllBytes(folder.resolve("mixed/a-small.bin")), 0, all, 0, 50_000);
+    System.arraycopy(
+        Files.readAllBytes(folder.resolve("mixed/b-large.bin")), 0, all, 50_000, large);
+    assertArrayEquals(PieceHasherTest.referencePieces(all, 1 << 20), torrent.pieceHashes());
+  }
+
+  @Test
   void progressReachesTheTotal() throws IOException {
     AtomicLong last = new AtomicLong();
     AtomicLong total = new AtomicLong();

@@ -37,6 +37,9 @@ public class JpaPasskeyRepository implements PasskeyRepository {
       em.persist(passkey);
     } else {
       em.merge(passkey);
+      // Hibernate flushes inserts before updates; a holder's new passkey would then collide with
+      // its old one in the "one live passkey per holder" index before the revocation is written.
+      em.flush();
     }
   }
 }

@@ -1,0 +1,5 @@
+/**
+ * JSON documents of agent enrolment and fleet administration ({@code /api/v1/agents}): what an
+ * agent sends when it enrols or heartbeats, and what administrators see of the fleet.
+ */
+package org.everseed.api.rest.agent;

@@ -1,0 +1,13 @@
+package org.everseed.domain.model.channel;
+
+import jakarta.ejb.ApplicationException;
+
+/** A channel of this name exists already; channel names are unique. */
+@ApplicationException(rollback = true)
+public class ChannelExistsException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public ChannelExistsException(ChannelName name) {
+    super("channel " + name + " exists already");
+  }
+}

@@ -1,0 +1,7 @@
+package org.everseed.domain.model.release;
+
+/** Whether a release is still tracked and web-seeded. */
+public enum ReleaseStatus {
+  ACTIVE,
+  RETIRED
+}

@@ -1,0 +1,104 @@
+package org.everseed.interfaces.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.everseed.api.rest.agent.AgentEnrolled;
+import org.everseed.api.rest.agent.AgentEnrolment;
+import org.everseed.api.rest.agent.AgentHeartbeat;
+import org.everseed.api.rest.agent.AgentSummary;
+import org.everseed.application.fleet.AgentService;
+import org.everseed.application.fleet.Roles;
+import org.everseed.domain.model.channel.ChannelName;
+import org.everseed.domain.model.fleet.Agent;
+import org.everseed.domain.model.fleet.AgentId;
+import org.everseed.domain.model.fleet.AgentRegistration;
+
+/**
+ * Agent enrolment (role {@code agent}, by client credentials) and fleet administration (role {@code
+ * admin}).
+ */
+@Path("/agents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentResource {
+  @Inject AgentService fleet;
+
+  /** Enrols (or re-enrols) the agent and answers its id and tracker passkey. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.AGENT)
+  public AgentEnrolled enrol(AgentEnrolment enrolment) {
+    if (enrolment == null) {
+      throw new IllegalArgumentException("an enrolment needs name, site, version and channels");
+    }
+    AgentService.Enrolment enrolled =
+        fleet.enrol(
+            new AgentRegistration(
+                enrolment.name(),
+                enrolment.site(),
+                enrolment.version(),
+                enrolment.channels().stream().map(ChannelName::new).toList()));
+    return new AgentEnrolled(enrolled.agentId().value(), enrolled.passkey().value());
+  }
+
+  @POST
+  @Path("/{id}/heartbeat")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.AGENT)
+  public Response heartbeat(@PathParam("id") long id, AgentHeartbeat heartbeat) {
+    fleet.heartbeat(new AgentId(id), heartbeat == null ? null : heartbeat.version());
+    return Response.noContent().build();
+  }
+
+  @GET
+  @RolesAllowed(Roles.ADMIN)
+  public List<AgentSummary> list() {
+    return fleet.listAgents().stream().map(AgentResource::summary).toList();
+  }
+
+  /** The agent's passkey is revoked at once: its next announce and web seed request fail. */
+  @POST
+  @Path("/{id}/disable")
+  @RolesAllowed(Roles.ADMIN)
+  public AgentSummary disable(@PathParam("id") long id) {
+    return summary(fleet.disable(new AgentId(id)));
+  }
+
+  @POST
+  @Path("/{id}/enable")
+  @RolesAllowed(Roles.ADMIN)
+  public AgentSummary enable(@PathParam("id") long id) {
+    return summary(fleet.enable(new AgentId(id)));
+  }
+
+  /** Revokes the agent's passkey and issues a new one, which only the agent receives (enrol). */
+  @POST
+  @Path("/{id}/rekey")
+  @RolesAllowed(Roles.ADMIN)
+  public AgentSummary rekey(@PathParam("id") long id) {
+    return summary(fleet.rekey(new AgentId(id)));
+  }
+
+  private static AgentSummary summary(Agent agent) {
+    return new AgentSummary(
+        agent.id().value(),
+        agent.name(),
+        agent.site(),
+        agent.version(),
+        agent.channels().stream().map(ChannelName::value).toList(),
+        agent.status().name(),
+        agent.enrolledBy(),
+        agent.enrolledAt(),
+        agent.lastSeenAt());
+  }
+}

@@ -1,0 +1,29 @@
+package org.everseed.interfaces.rest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.everseed.application.EverseedSettings;
+
+/**
+ * The server's URL as agents and clients should use it: {@code EVERSEED_PUBLIC_URL} when set,
+ * otherwise the scheme, host and port this request came in on.
+ */
+public final class PublicUrl {
+  private PublicUrl() {}
+
+  public static String of(EverseedSettings settings, HttpServletRequest request) {
+    return settings
+        .publicUrl()
+        .orElseGet(
+            () -> {
+              String scheme = request.getScheme();
+              int port = request.getServerPort();
+              boolean defaultPort =
+                  ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+              String host = request.getServerName();
+              if (host.indexOf(':') >= 0) {
+                host = "[" + host + "]";
+              }
+              return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+            });
+  }
+}
