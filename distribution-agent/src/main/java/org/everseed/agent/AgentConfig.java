@@ -177,6 +177,32 @@ public record AgentConfig(
         badPiecesBeforeBan);
   }
 
+  public AgentConfig withMaxPeers(int maxPeers) {
+    return new AgentConfig(
+        listenHost,
+        listenPort,
+        maxPeers,
+        uploadSlots,
+        optimisticUnchokeRounds,
+        chokeInterval,
+        uploadRateLimit,
+        downloadRateLimit,
+        requestQueueTime,
+        minRequestsPerPeer,
+        maxRequestsPerPeer,
+        randomFirstPieces,
+        connectTimeout,
+        idleTimeout,
+        snubTimeout,
+        minAnnounceInterval,
+        maxAnnounceInterval,
+        peerExchangeInterval,
+        resumeSaveInterval,
+        webSeedDelay,
+        webSeedConnections,
+        badPiecesBeforeBan);
+  }
+
   public AgentConfig withUploadSlots(int slots) {
     return new AgentConfig(
         listenHost,

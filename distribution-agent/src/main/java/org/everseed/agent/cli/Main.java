@@ -35,7 +35,8 @@ public final class Main {
             new MagnetCommand(),
             new FetchCommand(),
             new SeedCommand(),
-            new StatusCommand()));
+            new StatusCommand(),
+            new RunCommand()));
   }
 
   public static void main(String[] args) {
