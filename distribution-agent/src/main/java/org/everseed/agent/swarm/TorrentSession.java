@@ -55,6 +55,7 @@ public final class TorrentSession {
 
   private static final String CLIENT_NAME = "Everseed 0.1";
   private static final int MAX_QUEUED_UPLOADS = 2048;
+  private static final int REQUEST_BATCH = 16;
   private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(90);
   private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -884,7 +885,8 @@ public final class TorrentSession {
                   Math.max(config.minRequestsPerPeer(), blocksPerQueueTime));
     }
     int wanted = target - peer.pendingRequests.size();
-    if (wanted <= 0) {
+    // Top the queue up in batches: one write of many requests rather than a wakeup per block.
+    if (wanted <= 0 || (wanted < REQUEST_BATCH && wanted < target / 2)) {
       return;
     }
     for (Block block : picker.pick(peer.pieces, wanted, peer.pendingRequests, peer)) {
