@@ -1,0 +1,74 @@
+package org.everseed.application.tracker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.everseed.api.metainfo.InfoHash;
+import org.everseed.application.catalog.CatalogChanged;
+import org.everseed.application.fleet.FleetChanged;
+import org.everseed.domain.model.tracking.PeerRegistry;
+import org.everseed.domain.model.tracking.TrackerRegistrations;
+
+/**
+ * The tracker's cached admissions: live passkeys and tracked torrents, read in bulk from {@link
+ * TrackerRegistrations} and swapped in whole, so announces never touch the database. Refreshed when
+ * {@link TrackerRegistrationsChanged}, {@link CatalogChanged} or {@link FleetChanged} is fired
+ * (after the firing transaction commits) and periodically as a safety net; swarms of torrents no
+ * longer tracked are dropped on refresh.
+ */
+@ApplicationScoped
+public class TrackerAccess {
+  private TrackerRegistrations registrations;
+  private PeerRegistry registry;
+  private volatile Admissions current = Admissions.NOTHING;
+  // Loaded once: afterwards the registry counts completions itself, and re-reading would count
+  // the ones already flushed to the audit trail twice.
+  private Map<InfoHash, Long> completedBeforeStart;
+
+  protected TrackerAccess() {
+    // for CDI proxies
+  }
+
+  @Inject
+  public TrackerAccess(TrackerRegistrations registrations, PeerRegistry registry) {
+    this.registrations = registrations;
+    this.registry = registry;
+  }
+
+  /** The snapshot announces check against; never null. */
+  public Admissions current() {
+    return current;
+  }
+
+  /** Re-reads passkeys and torrents now; call after changing what the tracker admits. */
+  public synchronized void refresh() {
+    if (completedBeforeStart == null) {
+      completedBeforeStart = registrations.completedDownloads();
+    }
+    Admissions fresh =
+        new Admissions(
+            registrations.liveAccounts(), registrations.trackedTorrents(), completedBeforeStart);
+    current = fresh;
+    registry.retainOnly(fresh.torrents());
+  }
+
+  /** A release was published or retired. */
+  public void onCatalogChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged change) {
+    refresh();
+  }
+
+  /** An agent was enrolled, disabled, enabled or re-keyed. */
+  public void onFleetChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) FleetChanged change) {
+    refresh();
+  }
+
+  /** Refreshes when the change has been committed, or at once when fired outside a transaction. */
+  public void onRegistrationsChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) TrackerRegistrationsChanged change) {
+    refresh();
+  }
+}

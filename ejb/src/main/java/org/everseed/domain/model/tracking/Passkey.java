@@ -1,0 +1,66 @@
+package org.everseed.domain.model.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * The secret in an agent's or user's tracker and web seed URLs: 32 lower-case hex characters.
+ * Equality runs in constant time so that comparing a guess with a real key tells nothing about how
+ * many leading characters matched.
+ */
+public final class Passkey {
+  public static final int LENGTH = 32;
+
+  private final String value;
+  private final int hash;
+
+  private Passkey(String value) {
+    this.value = value;
+    this.hash = value.hashCode();
+  }
+
+  /** Parses a passkey; refuses anything but 32 lower-case hex characters. */
+  public static Passkey of(String value) {
+    return parse(value)
+        .orElseThrow(
+            () -> new IllegalArgumentException("a passkey is 32 lower-case hex characters"));
+  }
+
+  /** Empty for malformed text, so the tracker can answer "unknown passkey" without an exception. */
+  public static Optional<Passkey> parse(String value) {
+    if (value == null || value.length() != LENGTH) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < LENGTH; i++) {
+      char c = value.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Passkey(value));
+  }
+
+  public String value() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Passkey that
+        && MessageDigest.isEqual(
+            value.getBytes(StandardCharsets.US_ASCII),
+            that.value.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  /** Never the secret itself: passkeys must not end up in logs. */
+  @Override
+  public String toString() {
+    return "Passkey[" + value.substring(0, 4) + "…]";
+  }
+}

@@ -1,0 +1,59 @@
+package org.everseed.domain.model.tracking;
+
+import org.everseed.api.tracker.PeerEntry;
+
+/**
+ * One peer in one swarm, keyed by its endpoint (trackers tell local peers apart by address and
+ * port). The compact endpoint is encoded once, when the peer first announces, so answers are built
+ * by copying bytes. Mutable, and only touched under its swarm's lock.
+ */
+public final class Peer implements PeerEntry {
+  private final byte[] compactEndpoint;
+  private final Site site;
+  private byte[] peerId;
+  private boolean seeding;
+  private long lastAnnounceMillis;
+  // Positions in the swarm's two groups (all seeders or leechers; those of the same site).
+  int slotInSwarm = -1;
+  int slotInSite = -1;
+
+  public Peer(byte[] compactEndpoint, byte[] peerId, Site site, boolean seeding, long nowMillis) {
+    this.compactEndpoint = compactEndpoint;
+    this.peerId = peerId;
+    this.site = site;
+    this.seeding = seeding;
+    this.lastAnnounceMillis = nowMillis;
+  }
+
+  @Override
+  public byte[] compactEndpoint() {
+    return compactEndpoint;
+  }
+
+  @Override
+  public byte[] peerId() {
+    return peerId;
+  }
+
+  public Site site() {
+    return site;
+  }
+
+  public boolean seeding() {
+    return seeding;
+  }
+
+  public long lastAnnounceMillis() {
+    return lastAnnounceMillis;
+  }
+
+  /** A later announce from the same endpoint: the client may have restarted with a new id. */
+  public void refresh(byte[] newPeerId, long nowMillis) {
+    this.peerId = newPeerId;
+    this.lastAnnounceMillis = nowMillis;
+  }
+
+  void seeding(boolean nowSeeding) {
+    this.seeding = nowSeeding;
+  }
+}

@@ -1,0 +1,18 @@
+package org.everseed.infrastructure.tracker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.everseed.application.tracker.TrackerConfiguration;
+import org.everseed.domain.model.tracking.PeerRegistry;
+
+/** Chooses the single-server registry: swarms in this JVM's heap. */
+@ApplicationScoped
+public class PeerRegistryProducer {
+
+  @Produces
+  @Singleton
+  PeerRegistry peerRegistry(TrackerConfiguration configuration) {
+    return new InMemoryPeerRegistry(configuration.maxPeers());
+  }
+}
