@@ -221,7 +221,10 @@ public final class PiecePicker {
       }
       for (int i = 0; i < progress.requests.length && picked.size() < max; i++) {
         Block block = block(piece, i);
-        if (!progress.received.get(i) && !pendingFromPeer.contains(block)) {
+        // One duplicate per block is enough to beat a slow peer; more only wastes bandwidth.
+        if (!progress.received.get(i)
+            && progress.requests[i] < 2
+            && !pendingFromPeer.contains(block)) {
           progress.requests[i]++;
           picked.add(block);
         }
@@ -272,6 +275,17 @@ public final class PiecePicker {
    * pick the same piece.
    */
   public int reserveForWebSeed(BitSet coveredByPeers) {
+    return reserveForWebSeed(coveredByPeers, 0);
+  }
+
+  /**
+   * As {@link #reserveForWebSeed(BitSet)}, knowing that {@code competingPeers} connected peers may
+   * be fetching from the same web seed right now. When no more pieces are left than there are such
+   * peers, random picks would collide and the server would send the same piece several times, so
+   * this peer takes one only with probability 1/(competingPeers + 1) per call and otherwise answers
+   * -1 to wait for a peer's {@code have}.
+   */
+  public int reserveForWebSeed(BitSet coveredByPeers, int competingPeers) {
     List<Integer> candidates = new ArrayList<>();
     for (int piece = have.nextClearBit(0);
         piece < pieceCount;
@@ -281,6 +295,9 @@ public final class PiecePicker {
       }
     }
     if (candidates.isEmpty()) {
+      return -1;
+    }
+    if (candidates.size() <= competingPeers && random.nextInt(competingPeers + 1) != 0) {
       return -1;
     }
     int piece = candidates.get(random.nextInt(candidates.size()));

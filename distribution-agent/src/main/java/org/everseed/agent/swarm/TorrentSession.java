@@ -1086,8 +1086,8 @@ public final class TorrentSession {
   }
 
   /**
-   * Fetches, one at a time, pieces that no peer willing to send to us has, so the web seed sends
-   * each piece about once to the whole swarm while peers trade the rest among themselves.
+   * Fetches, one at a time, pieces that no connected peer has, so the web seed sends each piece
+   * about once to the whole swarm while peers trade the rest among themselves.
    */
   private void webSeedLoop(String url) {
     Thread.currentThread().setName("webseed " + torrent.name());
@@ -1095,13 +1095,16 @@ public final class TorrentSession {
     while (state == State.DOWNLOADING) {
       int piece;
       synchronized (this) {
+        // Pieces any live peer has are left to the swarm, even if that peer chokes us for now:
+        // choking rotates, and the server's egress is the resource to save.
         BitSet coveredByPeers = new BitSet();
         for (PeerConnection peer : peers) {
-          if (!peer.peerChoking && !peer.snubbed) {
+          if (!peer.snubbed) {
             coveredByPeers.or(peer.pieces);
           }
         }
-        piece = picker.reserveForWebSeed(coveredByPeers);
+        int competing = (int) peers.stream().filter(peer -> !peer.isSeed).count();
+        piece = picker.reserveForWebSeed(coveredByPeers, competing);
       }
       try {
         if (piece < 0) {

@@ -165,6 +165,23 @@ class PiecePickerTest {
   }
 
   @Test
+  void scarceWebSeedPiecesAreTakenBySomePeersOnly() {
+    int taken = 0;
+    for (int seed = 0; seed < 400; seed++) {
+      PiecePicker picker = new PiecePicker(10, 4 * BLOCK, 40L * BLOCK, BLOCK, 0, new Random(seed));
+      BitSet covered = all(10);
+      covered.clear(3);
+      if (picker.reserveForWebSeed(covered, 3) == 3) {
+        taken++;
+      }
+    }
+    // One piece left, three other peers that may fetch it too: about one in four takes it now.
+    assertTrue(taken > 60 && taken < 140, "taken " + taken + " of 400");
+    PiecePicker plenty = picker(0);
+    assertTrue(plenty.reserveForWebSeed(new BitSet(), 3) >= 0, "ten pieces for four peers: take");
+  }
+
+  @Test
   void availabilityFollowsPeersComingAndGoing() {
     PiecePicker picker = picker(0);
     picker.peerHasAll(of(1, 2));
