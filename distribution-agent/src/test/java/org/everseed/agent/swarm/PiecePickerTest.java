@@ -167,8 +167,9 @@ class PiecePickerTest {
   @Test
   void scarceWebSeedPiecesAreTakenBySomePeersOnly() {
     int taken = 0;
-    for (int seed = 0; seed < 400; seed++) {
-      PiecePicker picker = new PiecePicker(10, 4 * BLOCK, 40L * BLOCK, BLOCK, 0, new Random(seed));
+    Random random = new Random(42);
+    for (int trial = 0; trial < 400; trial++) {
+      PiecePicker picker = new PiecePicker(10, 4 * BLOCK, 40L * BLOCK, BLOCK, 0, random);
       BitSet covered = all(10);
       covered.clear(3);
       if (picker.reserveForWebSeed(covered, 3) == 3) {
