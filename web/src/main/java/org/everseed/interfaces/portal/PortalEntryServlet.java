@@ -1,5 +1,6 @@
 package org.everseed.interfaces.portal;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,10 +19,10 @@ public class PortalEntryServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+      throws IOException, ServletException {
     String base = request.getContextPath();
     if (!"/releases".equals(request.getServletPath())) {
-      response.sendRedirect(base + "/catalog.xhtml");
+      request.getRequestDispatcher("/catalog.xhtml").forward(request, response);
       return;
     }
     String path = request.getPathInfo();
