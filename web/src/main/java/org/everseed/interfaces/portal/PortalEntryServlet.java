@@ -1,6 +1,5 @@
 package org.everseed.interfaces.portal;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,10 +18,10 @@ public class PortalEntryServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException, ServletException {
+      throws IOException {
     String base = request.getContextPath();
     if (!"/releases".equals(request.getServletPath())) {
-      request.getRequestDispatcher("/catalog.xhtml").forward(request, response);
+      response.sendRedirect(base + "/catalog.xhtml");
       return;
     }
     String path = request.getPathInfo();
