@@ -144,12 +144,18 @@ class PortalIT {
   void auditorIsNotOfferedPublishingAndTheServerRefusesTheirUpload(EverseedSystem system)
       throws Exception {
     String base = system.wildFly().baseUrl();
-    try (Browser browser = Browser.start(workDir())) {
+    // This auditor works with a dark desktop theme, which the portal follows.
+    try (Browser browser = Browser.startDark(workDir())) {
       browser.open(base + "/catalog.xhtml");
       browser.signIn("auditor", "auditor-demo");
       assertEquals("auditor", browser.find(By.id("user-name")).getText());
       assertFalse(browser.isPresent(By.id("nav-publish")), "no Publish in the navigation");
       assertFalse(browser.isPresent(By.linkText("Publish a release")));
+      assertEquals(
+          "rgb(15, 20, 26)",
+          browser.driver.executeScript(
+              "return getComputedStyle(document.documentElement).backgroundColor;"),
+          "the dark colour scheme's background");
       browser.screenshot("catalog-auditor");
 
       browser.open(base + "/publish.xhtml");
