@@ -122,6 +122,39 @@ public final class Agent implements AutoCloseable {
     return context.listenPort();
   }
 
+  /** This agent's BEP 20 peer id. */
+  public byte[] peerId() {
+    return context.peerId().clone();
+  }
+
+  /** Asks the trackers for peers of {@code infoHash} before the torrent itself is known. */
+  public List<org.everseed.api.wire.PeerAddress> peersFromTrackers(
+      InfoHash infoHash, List<String> trackers) throws InterruptedException {
+    List<org.everseed.api.wire.PeerAddress> peers = new java.util.ArrayList<>();
+    for (String tracker : trackers) {
+      try {
+        peers.addAll(
+            context
+                .tracker()
+                .announce(
+                    tracker,
+                    new org.everseed.agent.tracker.AnnounceRequest(
+                        infoHash,
+                        context.peerId(),
+                        context.listenPort(),
+                        0,
+                        0,
+                        1,
+                        org.everseed.agent.tracker.AnnounceEvent.STARTED,
+                        50))
+                .peers());
+      } catch (IOException e) {
+        // Another tracker may answer.
+      }
+    }
+    return peers;
+  }
+
   public List<TorrentSession> sessions() {
     return List.copyOf(sessions.values());
   }

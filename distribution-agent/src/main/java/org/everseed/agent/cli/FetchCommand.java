@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +20,13 @@ import org.everseed.agent.AgentConfig;
 import org.everseed.agent.StatusFile;
 import org.everseed.agent.storage.DiskSpace;
 import org.everseed.agent.storage.Placement;
+import org.everseed.agent.swarm.MetadataFetcher;
 import org.everseed.agent.swarm.SessionListener;
 import org.everseed.agent.swarm.SessionStats;
 import org.everseed.agent.swarm.TorrentSession;
+import org.everseed.api.magnet.MagnetLink;
 import org.everseed.api.metainfo.Metainfo;
+import org.everseed.api.wire.PeerAddress;
 
 /**
  * {@code fetch}: downloads one torrent from its swarm and web seeds into a staging folder, moves it
@@ -40,7 +44,7 @@ final class FetchCommand implements Command {
 
   @Override
   public String usage() {
-    return "[options] <file.torrent|http(s) URL of a .torrent>";
+    return "[options] <file.torrent|http(s) URL of a .torrent|magnet link>";
   }
 
   @Override
@@ -64,13 +68,34 @@ final class FetchCommand implements Command {
     valued.addAll(Set.of("dir", "seed-after"));
     Arguments arguments =
         Arguments.parse(args, valued, Set.of("quiet"), java.util.Map.of("q", "quiet"));
-    Metainfo torrent = load(arguments.onePositional("torrent"));
+    String source = arguments.onePositional("torrent");
+    AgentConfig config = TransferOptions.config(arguments);
+    Metainfo torrent;
+    Agent magnetAgent = null;
+    if (source.startsWith("magnet:")) {
+      MagnetLink magnet = MagnetLink.parse(source);
+      magnetAgent = Agent.start(config);
+      List<PeerAddress> peers = new ArrayList<>(TransferOptions.peers(arguments));
+      peers.addAll(magnetAgent.peersFromTrackers(magnet.infoHash(), magnet.trackers()));
+      byte[] info =
+          new MetadataFetcher(
+                  magnetAgent.peerId(), magnetAgent.listenPort(), Duration.ofSeconds(10))
+              .fetch(magnet.infoHash(), peers)
+              .orElse(null);
+      if (info == null) {
+        magnetAgent.close();
+        throw new IOException(
+            "no peer sent the torrent's metadata (BEP 9) for " + magnet.infoHash());
+      }
+      torrent = MetadataFetcher.toMetainfo(info, magnet.trackers(), magnet.webSeeds());
+    } else {
+      torrent = load(source);
+    }
     Path dir = Path.of(arguments.option("dir").orElse(".")).toAbsolutePath();
     Duration seedAfter =
         arguments.option("seed-after").isPresent()
             ? Durations.parse(arguments.option("seed-after").get())
             : Duration.ZERO;
-    AgentConfig config = TransferOptions.config(arguments);
     boolean quiet = arguments.flag("quiet");
 
     Path target = dir.resolve(torrent.name());
@@ -83,7 +108,7 @@ final class FetchCommand implements Command {
     StatusFile status = new StatusFile(state.resolve("status.json"));
     DiskSpace.requireFree(dir, torrent.totalLength());
 
-    try (Agent agent = Agent.start(config)) {
+    try (Agent agent = magnetAgent != null ? magnetAgent : Agent.start(config)) {
       Thread shutdown = new Thread(agent::close, "fetch-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       TorrentSession session =
@@ -148,11 +173,6 @@ final class FetchCommand implements Command {
 
   /** Reads a {@code .torrent} from a file or an HTTP(S) URL. */
   static Metainfo load(String source) throws IOException, InterruptedException, UsageException {
-    if (source.startsWith("magnet:")) {
-      throw new UsageException(
-          "magnet links are not fetched yet: they need the info dictionary from peers (BEP 9);"
-              + " pass the .torrent or its URL");
-    }
     if (source.startsWith("http://") || source.startsWith("https://")) {
       HttpResponse<byte[]> response =
           HttpClient.newBuilder()

@@ -63,6 +63,7 @@ final class PeerConnection {
   boolean isSeed;
   int maxRequests;
   int pexMessageId;
+  int metadataMessageId;
   int listenPort;
   String client = "";
   Set<PeerAddress> pexSent = new HashSet<>();

@@ -34,9 +34,11 @@ import org.everseed.agent.storage.ResumeFile;
 import org.everseed.agent.tracker.AnnounceEvent;
 import org.everseed.agent.tracker.AnnounceRequest;
 import org.everseed.agent.tracker.AnnounceResponse;
+import org.everseed.api.bencode.BencodeEncoder;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.wire.ExtensionHandshake;
 import org.everseed.api.wire.Handshake;
+import org.everseed.api.wire.MetadataMessage;
 import org.everseed.api.wire.PeerAddress;
 import org.everseed.api.wire.PeerExchange;
 import org.everseed.api.wire.PeerMessage;
@@ -52,6 +54,9 @@ public final class TorrentSession {
 
   /** Our id for ut_pex in the extension handshake: what peers must send it as. */
   static final int UT_PEX_ID = 1;
+
+  /** Our id for ut_metadata (BEP 9): peers that came by magnet link fetch the info from us. */
+  static final int UT_METADATA_ID = 2;
 
   private static final String CLIENT_NAME = "Everseed 0.1";
   private static final int MAX_QUEUED_UPLOADS = 2048;
@@ -84,6 +89,7 @@ public final class TorrentSession {
   private final SessionListener listener;
   private final PiecePicker picker;
   private final Choker<PeerConnection> choker;
+  private final byte[] infoBytes;
   private final Random random = new Random();
   private volatile PieceStorage storage;
   private volatile State state = State.CHECKING;
@@ -128,6 +134,8 @@ public final class TorrentSession {
             config.randomFirstPieces(),
             random);
     this.choker = new Choker<>(config.uploadSlots(), config.optimisticUnchokeRounds(), random);
+    // The decoder accepts canonical bencode only, so re-encoding gives the exact info bytes.
+    this.infoBytes = BencodeEncoder.encode(torrent.info());
   }
 
   public Metainfo torrent() {
@@ -626,10 +634,15 @@ public final class TorrentSession {
             new PeerMessage.Extended(
                 0,
                 new ExtensionHandshake(
-                        Map.of(ExtensionHandshake.UT_PEX, UT_PEX_ID),
+                        Map.of(
+                            ExtensionHandshake.UT_PEX,
+                            UT_PEX_ID,
+                            ExtensionHandshake.UT_METADATA,
+                            UT_METADATA_ID),
                         OptionalInt.of(context.listenPort()),
                         Optional.of(CLIENT_NAME),
-                        OptionalInt.of(MAX_QUEUED_UPLOADS))
+                        OptionalInt.of(MAX_QUEUED_UPLOADS),
+                        OptionalInt.of(infoBytes.length))
                     .encode()));
       }
       int have = picker.haveCount();
@@ -798,6 +811,7 @@ public final class TorrentSession {
         return;
       }
       peer.pexMessageId = handshake.idOf(ExtensionHandshake.UT_PEX).orElse(0);
+      peer.metadataMessageId = handshake.idOf(ExtensionHandshake.UT_METADATA).orElse(0);
       peer.client = handshake.client().orElse("");
       handshake
           .requestQueueLength()
@@ -805,6 +819,22 @@ public final class TorrentSession {
       if (peer.incoming() && handshake.listenPort().isPresent()) {
         peer.listenPort = handshake.listenPort().getAsInt();
         knownPeers.put(peer.listenAddress(), System.nanoTime() + RECONNECT_BACKOFF_NANOS);
+      }
+    } else if (extended.extendedId() == UT_METADATA_ID && peer.metadataMessageId != 0) {
+      MetadataMessage message = MetadataMessage.decode(extended.payload());
+      if (message.type() == MetadataMessage.REQUEST) {
+        int from = message.piece() * MetadataMessage.PIECE_SIZE;
+        MetadataMessage answer =
+            from < infoBytes.length
+                ? MetadataMessage.data(
+                    message.piece(),
+                    infoBytes.length,
+                    Arrays.copyOfRange(
+                        infoBytes,
+                        from,
+                        Math.min(infoBytes.length, from + MetadataMessage.PIECE_SIZE)))
+                : MetadataMessage.reject(message.piece());
+        peer.send(new PeerMessage.Extended(peer.metadataMessageId, answer.encode()));
       }
     } else if (extended.extendedId() == UT_PEX_ID && pexAllowed(peer)) {
       PeerExchange exchange = PeerExchange.decode(extended.payload());
