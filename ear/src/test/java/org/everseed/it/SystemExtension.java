@@ -34,7 +34,8 @@ public class SystemExtension implements ParameterResolver {
           "EVERSEED_TRACKER_MIN_INTERVAL", "1",
           "EVERSEED_TRACKER_EXPIRY_FACTOR", "2",
           "EVERSEED_TRACKER_REFRESH_SECONDS", "1",
-          "EVERSEED_TRACKER_BATCH_WINDOW_MS", "200");
+          "EVERSEED_TRACKER_BATCH_WINDOW_MS", "200",
+          "EVERSEED_TRACKER_STATS_SNAPSHOT_SECONDS", "1");
 
   /** The tracker's short intervals and an upload limit small enough to exceed in a test. */
   static Map<String, String> serverSettings() {

@@ -160,6 +160,16 @@ class TrackerIT {
     BDictionary otherStats = (BDictionary) files.entries().get(new BString(other.bytes()));
     assertEquals(0, otherStats.getLong("complete"));
     assertEquals(1, otherStats.getLong("incomplete"));
+
+    // the same figures reach swarm_stats, where the catalog reads them
+    TrackerClient.eventually(
+        () ->
+            rows.count(
+                    "select count(*) from swarm_stats where info_hash = ? and seeders = 1"
+                        + " and leechers = 1 and completed = 1",
+                    torrent.toHex())
+                == 1,
+        Duration.ofSeconds(30));
   }
 
   @Test

@@ -3,8 +3,10 @@ package org.everseed.application.tracker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.tracker.AnnounceEvent;
@@ -135,6 +137,28 @@ public final class Tracker {
   /** Seeders and leechers now, completed downloads ever (recorded before start plus since). */
   public SwarmStatistics statistics(InfoHash infoHash) {
     return statistics(admissions.get(), infoHash);
+  }
+
+  /**
+   * Statistics of every tracked torrent that has a swarm or recorded completions; torrents with
+   * neither are left out (all zero).
+   */
+  public Map<InfoHash, SwarmStatistics> allStatistics() {
+    Admissions current = admissions.get();
+    Map<InfoHash, SwarmStatistics> all = new HashMap<>();
+    registry
+        .statisticsOfAll()
+        .forEach(
+            (infoHash, live) ->
+                all.put(
+                    infoHash, live.plusCompleted(current.completed().getOrDefault(infoHash, 0L))));
+    current
+        .completed()
+        .forEach(
+            (infoHash, completed) ->
+                all.putIfAbsent(infoHash, SwarmStatistics.EMPTY.plusCompleted(completed)));
+    all.keySet().retainAll(current.torrents());
+    return all;
   }
 
   private SwarmStatistics statistics(Admissions current, InfoHash infoHash) {

@@ -1,10 +1,17 @@
 package org.everseed.application.tracker;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.everseed.api.metainfo.InfoHash;
 import org.everseed.application.catalog.CatalogChanged;
 import org.everseed.application.fleet.FleetChanged;
@@ -20,6 +27,10 @@ import org.everseed.domain.model.tracking.TrackerRegistrations;
  */
 @ApplicationScoped
 public class TrackerAccess {
+  private static final System.Logger LOG = System.getLogger(TrackerAccess.class.getName());
+  private static final Duration REFRESH_WAIT = Duration.ofSeconds(10);
+
+  @Resource ManagedExecutorService executor;
   private TrackerRegistrations registrations;
   private PeerRegistry registry;
   private volatile Admissions current = Admissions.NOTHING;
@@ -57,18 +68,34 @@ public class TrackerAccess {
   /** A release was published or retired. */
   public void onCatalogChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged change) {
-    refresh();
+    refreshOutsideTransaction();
   }
 
   /** An agent was enrolled, disabled, enabled or re-keyed. */
   public void onFleetChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) FleetChanged change) {
-    refresh();
+    refreshOutsideTransaction();
   }
 
   /** Refreshes when the change has been committed, or at once when fired outside a transaction. */
   public void onRegistrationsChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) TrackerRegistrationsChanged change) {
-    refresh();
+    refreshOutsideTransaction();
+  }
+
+  /**
+   * Refreshes on a pool thread and waits for it. Observers run while the firing transaction
+   * completes, when its datasource cannot hand out connections; waiting keeps the change in effect
+   * before the caller's request answers (a revoked passkey is refused from the next announce on).
+   */
+  private void refreshOutsideTransaction() {
+    try {
+      executor.submit(this::refresh).get(REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The periodic refresh (TrackerMaintenance) catches up; announces keep the last snapshot.
+      LOG.log(Level.WARNING, "tracker admissions not refreshed after a change: " + e, e);
+    }
   }
 }

@@ -35,7 +35,8 @@ public record TrackerConfiguration(
     Duration refreshPeriod,
     boolean allowIpParameter,
     long maxPeers,
-    int eventQueueCapacity) {
+    int eventQueueCapacity,
+    Duration statisticsSnapshotPeriod) {
 
   public static final TrackerConfiguration DEFAULTS =
       new TrackerConfiguration(
@@ -48,7 +49,8 @@ public record TrackerConfiguration(
           Duration.ofSeconds(20),
           false,
           2_000_000,
-          100_000);
+          100_000,
+          Duration.ofSeconds(5));
 
   public TrackerConfiguration {
     require(interval.toSeconds() >= 1, "interval must be at least 1 s");
@@ -64,6 +66,8 @@ public record TrackerConfiguration(
     require(refreshPeriod.toMillis() >= 100, "refresh period must be at least 100 ms");
     require(maxPeers >= 1, "max peers must be at least 1");
     require(eventQueueCapacity >= 1, "event queue capacity must be at least 1");
+    require(
+        statisticsSnapshotPeriod.toSeconds() >= 1, "stats snapshot period must be at least 1 s");
   }
 
   /** Reads the settings from system properties, then the environment, then the defaults. */
@@ -86,7 +90,9 @@ public record TrackerConfiguration(
         Duration.ofSeconds(s.longValue("refresh_seconds", d.refreshPeriod.toSeconds())),
         Boolean.parseBoolean(s.text("allow_ip_parameter", String.valueOf(d.allowIpParameter))),
         s.longValue("max_peers", d.maxPeers),
-        (int) s.longValue("event_queue_capacity", d.eventQueueCapacity));
+        (int) s.longValue("event_queue_capacity", d.eventQueueCapacity),
+        Duration.ofSeconds(
+            s.longValue("stats_snapshot_seconds", d.statisticsSnapshotPeriod.toSeconds())));
   }
 
   /** How long a peer may stay silent before the sweeper evicts it. */

@@ -16,13 +16,15 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.everseed.domain.model.tracking.PeerRegistry;
+import org.everseed.domain.model.tracking.SwarmStatisticsSnapshots;
 import org.everseed.domain.model.tracking.TrackingEventLog;
 
 /**
  * The tracker's background work, off the announce path: loads the admissions at start, then
- * periodically writes the buffered audit trail (one batch per window), evicts silent peers, and
- * re-reads the admissions as a safety net for missed change events. Writes what is left when the
- * application stops.
+ * periodically writes the buffered audit trail (one batch per window), evicts silent peers,
+ * re-reads the admissions as a safety net for missed change events, and copies the swarm figures
+ * that changed to {@code swarm_stats} for the catalog. Writes what is left when the application
+ * stops.
  */
 @Singleton
 @Startup
@@ -36,8 +38,11 @@ public class TrackerMaintenance {
   @Inject PeerRegistry registry;
   @Inject TrackingEventRecorder recorder;
   @Inject TrackingEventLog eventLog;
+  @Inject Tracker tracker;
+  @Inject SwarmStatisticsSnapshots snapshots;
 
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+  private final SwarmStatisticsChanges statisticsChanges = new SwarmStatisticsChanges();
   private long droppedReported;
 
   @PostConstruct
@@ -46,6 +51,7 @@ public class TrackerMaintenance {
     every(configuration.batchWindow(), this::flush);
     every(configuration.sweepPeriod(), this::sweep);
     every(configuration.refreshPeriod(), this::refreshAdmissions);
+    every(configuration.statisticsSnapshotPeriod(), this::snapshotStatistics);
     LOG.log(
         Level.INFO,
         "Tracker ready: interval {0}, peer expiry {1}, {2} torrents, {3} passkeys",
@@ -85,6 +91,15 @@ public class TrackerMaintenance {
       LOG.log(
           Level.WARNING,
           "tracker: cannot refresh passkeys and torrents, keeping the last ones: " + e);
+    }
+  }
+
+  private void snapshotStatistics() {
+    try {
+      snapshots.store(statisticsChanges.since(tracker.allStatistics()));
+    } catch (RuntimeException e) {
+      statisticsChanges.reset();
+      throw e;
     }
   }
 

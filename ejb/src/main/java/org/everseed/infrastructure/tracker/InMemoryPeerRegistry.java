@@ -1,5 +1,7 @@
 package org.everseed.infrastructure.tracker;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -77,6 +79,23 @@ public final class InMemoryPeerRegistry implements PeerRegistry {
       return new SwarmStatistics(
           entry.swarm.seeders(), entry.swarm.leechers(), entry.swarm.completed());
     }
+  }
+
+  @Override
+  public Map<InfoHash, SwarmStatistics> statisticsOfAll() {
+    Map<InfoHash, SwarmStatistics> all = new HashMap<>();
+    swarms.forEach(
+        (infoHash, entry) -> {
+          synchronized (entry) {
+            if (!entry.dead) {
+              all.put(
+                  infoHash,
+                  new SwarmStatistics(
+                      entry.swarm.seeders(), entry.swarm.leechers(), entry.swarm.completed()));
+            }
+          }
+        });
+    return all;
   }
 
   @Override

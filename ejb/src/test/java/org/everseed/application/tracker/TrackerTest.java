@@ -21,6 +21,7 @@ import org.everseed.api.tracker.ScrapeEntry;
 import org.everseed.api.tracker.TrackerRequestException;
 import org.everseed.domain.model.tracking.Passkey;
 import org.everseed.domain.model.tracking.Site;
+import org.everseed.domain.model.tracking.SwarmStatistics;
 import org.everseed.domain.model.tracking.TrackerAccount;
 import org.everseed.domain.model.tracking.TrackingEvent;
 import org.everseed.infrastructure.tracker.InMemoryPeerRegistry;
@@ -136,7 +137,8 @@ class TrackerTest {
             TrackerConfiguration.DEFAULTS.refreshPeriod(),
             false,
             1000,
-            1000);
+            1000,
+            TrackerConfiguration.DEFAULTS.statisticsSnapshotPeriod());
     Tracker t = tracker(small);
     for (int port = 1; port <= 10; port++) {
       announce(t, AGENT_KEY, port, 0, "");
@@ -194,6 +196,13 @@ class TrackerTest {
     assertEquals(3, batch.transfers().get(0).announces());
     assertEquals(0, batch.transfers().get(0).left());
     assertTrue(recorder.drain().isEmpty());
+  }
+
+  @Test
+  void allStatisticsCoverLiveSwarmsAndTorrentsWithOnlyPastCompletions() {
+    assertEquals(Map.of(TRACKED, new SwarmStatistics(0, 0, 7)), tracker.allStatistics());
+    announce(tracker, AGENT_KEY, 1, 0, "&event=completed");
+    assertEquals(Map.of(TRACKED, new SwarmStatistics(1, 0, 8)), tracker.allStatistics());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.everseed.domain.model.tracking;
 
+import java.util.Map;
 import java.util.Set;
 import org.everseed.api.metainfo.InfoHash;
 
@@ -18,6 +19,9 @@ public interface PeerRegistry {
 
   /** The swarm's counts; {@code completed} counts downloads completed since this registry began. */
   SwarmStatistics statistics(InfoHash infoHash);
+
+  /** The counts of every swarm in memory, for snapshots. */
+  Map<InfoHash, SwarmStatistics> statisticsOfAll();
 
   /** Evicts peers whose last announce is older than {@code cutoffMillis}; returns how many. */
   int evictSilentSince(long cutoffMillis);
