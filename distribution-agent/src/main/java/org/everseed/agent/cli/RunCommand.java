@@ -26,7 +26,7 @@ final class RunCommand implements Command {
 
   @Override
   public String usage() {
-    return "--config <agent.properties>";
+    return "--config <agent.properties> [--log-format text|json]";
   }
 
   @Override
@@ -38,12 +38,27 @@ final class RunCommand implements Command {
   public String help() {
     return """
             --config <file>         the settings file (see docs/agent.md)
+            --log-format <format>   text (default) or json: one JSON object per line on stderr
         """;
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    Arguments arguments = Arguments.parse(args, Set.of("config"), Set.of(), Map.of());
+    Arguments arguments = Arguments.parse(args, Set.of("config", "log-format"), Set.of(), Map.of());
+    String format = arguments.option("log-format").orElse("text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("--log-format is text or json");
+    }
+    java.util.function.Consumer<String> log =
+        format.equals("json")
+            ? message ->
+                err.println(
+                    "{\"time\":\""
+                        + Instant.now()
+                        + "\",\"logger\":\"everseed-agent\",\"message\":"
+                        + org.everseed.agent.StatusFile.quote(message)
+                        + "}")
+            : message -> err.println(Instant.now() + " " + message);
     String config =
         arguments.option("config").orElseThrow(() -> new UsageException("--config is required"));
     AgentSettings settings;
@@ -71,7 +86,7 @@ final class RunCommand implements Command {
                           new PostInstallHook(
                               command, settings.hookTimeout(), settings.stateDir())),
               Executors.newScheduledThreadPool(2),
-              message -> err.println(Instant.now() + " " + message));
+              log);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
