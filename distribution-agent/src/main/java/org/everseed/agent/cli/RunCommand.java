@@ -95,12 +95,7 @@ final class RunCommand implements Command {
                     agent.close();
                     stopped.countDown();
                   }));
-      err.println(
-          Instant.now()
-              + " everseed-agent listening on port "
-              + agent.listenPort()
-              + ", "
-              + settings);
+      log.accept("everseed-agent listening on port " + agent.listenPort() + ", " + settings);
       control.start();
       stopped.await();
     }
