@@ -1125,13 +1125,22 @@ public final class TorrentSession {
     while (state == State.DOWNLOADING) {
       int piece;
       synchronized (this) {
-        // Pieces any live peer has are left to the swarm, even if that peer chokes us for now:
-        // choking rotates, and the server's egress is the resource to save.
+        // Pieces enough live peers have are left to the swarm, even if those peers choke us for
+        // now: choking rotates, and the server's egress is the resource to save. A piece only one
+        // peer holds is still fetched from the web seed, since that peer's upload is the
+        // swarm's bottleneck for it.
         BitSet coveredByPeers = new BitSet();
+        BitSet seenOnce = new BitSet();
         for (PeerConnection peer : peers) {
           if (!peer.snubbed) {
-            coveredByPeers.or(peer.pieces);
+            BitSet again = (BitSet) peer.pieces.clone();
+            again.and(seenOnce);
+            coveredByPeers.or(again);
+            seenOnce.or(peer.pieces);
           }
+        }
+        if (config.webSeedMinHolders() <= 1) {
+          coveredByPeers = seenOnce;
         }
         int competing = (int) peers.stream().filter(peer -> !peer.isSeed).count();
         piece = picker.reserveForWebSeed(coveredByPeers, competing);
