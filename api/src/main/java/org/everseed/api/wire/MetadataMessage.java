@@ -32,8 +32,6 @@ public record MetadataMessage(int type, int piece, int totalSize, byte[] data) {
   /** Info dictionaries larger than this are refused: 64 MiB is the largest .torrent we read. */
   public static final int MAX_TOTAL_SIZE = 64 << 20;
 
-  private static final String NAME = "ut_metadata";
-
   public MetadataMessage {
     if (type < REQUEST || type > REJECT) {
       throw new IllegalArgumentException("unknown ut_metadata type " + type);
@@ -42,11 +40,6 @@ public record MetadataMessage(int type, int piece, int totalSize, byte[] data) {
       throw new IllegalArgumentException("negative metadata piece " + piece);
     }
     data = data.clone();
-  }
-
-  /** The extension's name in the BEP 10 handshake. */
-  public static String extensionName() {
-    return NAME;
   }
 
   public static MetadataMessage request(int piece) {

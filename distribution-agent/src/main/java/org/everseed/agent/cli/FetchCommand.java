@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.everseed.agent.Agent;
@@ -66,8 +67,7 @@ final class FetchCommand implements Command {
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Set<String> valued = new HashSet<>(TransferOptions.VALUED);
     valued.addAll(Set.of("dir", "seed-after"));
-    Arguments arguments =
-        Arguments.parse(args, valued, Set.of("quiet"), java.util.Map.of("q", "quiet"));
+    Arguments arguments = Arguments.parse(args, valued, Set.of("quiet"), Map.of("q", "quiet"));
     String source = arguments.onePositional("torrent");
     AgentConfig config = TransferOptions.config(arguments);
     Metainfo torrent;

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.everseed.agent.Agent;
+import org.everseed.agent.StatusFile;
 import org.everseed.agent.control.AgentSettings;
 import org.everseed.agent.control.ControlPlane;
 import org.everseed.agent.control.PostInstallHook;
@@ -49,14 +51,14 @@ final class RunCommand implements Command {
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageException("--log-format is text or json");
     }
-    java.util.function.Consumer<String> log =
+    Consumer<String> log =
         format.equals("json")
             ? message ->
                 err.println(
                     "{\"time\":\""
                         + Instant.now()
                         + "\",\"logger\":\"everseed-agent\",\"message\":"
-                        + org.everseed.agent.StatusFile.quote(message)
+                        + StatusFile.quote(message)
                         + "}")
             : message -> err.println(Instant.now() + " " + message);
     String config =

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -66,14 +68,14 @@ final class StatusCommand implements Command {
     Matcher torrent = TORRENT.matcher(json);
     while (torrent.find()) {
       Matcher field = FIELD.matcher(torrent.group(2));
-      Map<String, String> values = new java.util.HashMap<>();
+      Map<String, String> values = new HashMap<>();
       while (field.find()) {
         values.put(field.group(1), field.group(2).replace("\"", ""));
       }
       long verified = Long.parseLong(values.getOrDefault("bytesVerified", "0"));
       long total = Math.max(1, Long.parseLong(values.getOrDefault("totalBytes", "1")));
       out.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "%s  %s  %.1f%%  down %s/s  up %s/s  peers %s  from peers %s  from web seed %s%n",
           torrent.group(1).replace("\"", ""),
           values.get("state"),

@@ -1,6 +1,7 @@
 package org.everseed.agent.swarm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -303,7 +304,7 @@ public final class PiecePicker {
     int piece = candidates.get(random.nextInt(candidates.size()));
     Progress progress = new Progress(blockCount(piece));
     progress.reservedWhole = true;
-    java.util.Arrays.fill(progress.requests, 1);
+    Arrays.fill(progress.requests, 1);
     inProgress.put(piece, progress);
     return piece;
   }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -22,6 +23,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -111,7 +113,6 @@ public final class TorrentSession {
   private final CompletableFuture<TorrentSession> completion = new CompletableFuture<>();
   private boolean resumeDirty;
   private long lastResumeSave = System.nanoTime();
-  private final long startedNanos = System.nanoTime();
 
   public TorrentSession(
       SwarmContext context,
@@ -302,7 +303,7 @@ public final class TorrentSession {
         if (checks.get(i).get()) {
           verified.set(order.get(i));
         }
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         // An unreadable piece is simply not verified and is fetched again.
       }
     }
@@ -485,7 +486,7 @@ public final class TorrentSession {
       int free = config.maxPeersPerTorrent() - peers.size() - connecting.size();
       long now = System.nanoTime();
       List<PeerAddress> candidates = new ArrayList<>(knownPeers.keySet());
-      java.util.Collections.shuffle(candidates, random);
+      Collections.shuffle(candidates, random);
       for (PeerAddress address : candidates) {
         if (free <= 0) {
           break;
@@ -1214,11 +1215,6 @@ public final class TorrentSession {
         peers.size(),
         bannedPeerIds.size(),
         (int) hashFailures.get());
-  }
-
-  /** Nanoseconds since the session was created. */
-  public long elapsedNanos() {
-    return System.nanoTime() - startedNanos;
   }
 
   void log(String message) {
