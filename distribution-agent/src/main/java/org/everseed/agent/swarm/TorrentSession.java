@@ -63,6 +63,14 @@ public final class TorrentSession {
   private static final String CLIENT_NAME = "Everseed 0.1";
   private static final int MAX_QUEUED_UPLOADS = 2048;
   private static final int REQUEST_BATCH = 16;
+
+  /**
+   * Started pieces wait in memory until verified; this caps that memory per torrent (16 pieces of
+   * 16 MiB, or 256 of 1 MiB), with a floor so small pieces never starve the pipeline.
+   */
+  private static final long PIECE_BUFFER_BUDGET = 256L << 20;
+
+  private static final int MIN_STARTED_PIECES = 16;
   private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(90);
   private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -133,7 +141,8 @@ public final class TorrentSession {
             torrent.totalLength(),
             AgentConfig.BLOCK_SIZE,
             config.randomFirstPieces(),
-            random);
+            random,
+            (int) Math.max(MIN_STARTED_PIECES, PIECE_BUFFER_BUDGET / torrent.pieceLength()));
     this.choker = new Choker<>(config.uploadSlots(), config.optimisticUnchokeRounds(), random);
     // The decoder accepts canonical bencode only, so re-encoding gives the exact info bytes.
     this.infoBytes = BencodeEncoder.encode(torrent.info());
