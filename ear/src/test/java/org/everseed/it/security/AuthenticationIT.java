@@ -122,9 +122,19 @@ class AuthenticationIT {
             HttpRequest.newBuilder(backToPortal).build(), HttpResponse.BodyHandlers.ofString());
     // The application exchanges the code with its client secret and sends the browser on.
     assertEquals(302, callback.statusCode(), callback.body());
-    HttpResponse<String> page =
+    // The portal's entry sends the signed-in browser on to the catalog.
+    HttpResponse<String> entry =
         browser.send(
             HttpRequest.newBuilder(URI.create(portal)).header("Accept", "text/html").build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, entry.statusCode(), entry.body());
+    assertEquals(
+        portal + "catalog.xhtml", entry.headers().firstValue("location").orElse(""), "entry");
+    HttpResponse<String> page =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(portal + "catalog.xhtml"))
+                .header("Accept", "text/html")
+                .build(),
             HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, page.statusCode(), page.body());

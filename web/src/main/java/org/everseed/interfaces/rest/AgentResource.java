@@ -3,12 +3,14 @@ package org.everseed.interfaces.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -16,12 +18,17 @@ import org.everseed.api.rest.agent.AgentEnrolled;
 import org.everseed.api.rest.agent.AgentEnrolment;
 import org.everseed.api.rest.agent.AgentHeartbeat;
 import org.everseed.api.rest.agent.AgentSummary;
+import org.everseed.api.rest.agent.DistributionReport;
+import org.everseed.api.rest.agent.ReleaseAssignment;
+import org.everseed.application.EverseedSettings;
+import org.everseed.application.distribution.DistributionService;
 import org.everseed.application.fleet.AgentService;
 import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRegistration;
+import org.everseed.domain.model.release.ReleaseId;
 
 /**
  * Agent enrolment (role {@code agent}, by client credentials) and fleet administration (role {@code
@@ -32,6 +39,53 @@ import org.everseed.domain.model.fleet.AgentRegistration;
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentResource {
   @Inject AgentService fleet;
+  @Inject DistributionService distribution;
+  @Inject EverseedSettings settings;
+  @Context HttpServletRequest request;
+
+  /** The active releases of the agent's channels (sub-channels included), newest first. */
+  @GET
+  @Path("/{id}/releases")
+  @RolesAllowed(Roles.AGENT)
+  public List<ReleaseAssignment> releases(@PathParam("id") long id) {
+    String base = PublicUrl.of(settings, request);
+    return distribution.assignments(new AgentId(id)).stream()
+        .map(
+            r ->
+                new ReleaseAssignment(
+                    r.id().value(),
+                    r.name(),
+                    r.version(),
+                    r.channel().name().value(),
+                    r.infoHashHex(),
+                    base + "/api/v1/agents/" + id + "/releases/" + r.id() + "/torrent"))
+        .toList();
+  }
+
+  /** A release's torrent with the agent's own passkey in its tracker and web seed URLs. */
+  @GET
+  @Path("/{id}/releases/{releaseId}/torrent")
+  @Produces("application/x-bittorrent")
+  @RolesAllowed(Roles.AGENT)
+  public Response torrent(@PathParam("id") long id, @PathParam("releaseId") long releaseId) {
+    byte[] torrent =
+        distribution.torrentFor(
+            new AgentId(id), new ReleaseId(releaseId), PublicUrl.of(settings, request));
+    return Response.ok(torrent).header("Cache-Control", "private, no-store").build();
+  }
+
+  /** Records a distribution report: started, progress, completed or failed, with byte sources. */
+  @POST
+  @Path("/{id}/reports")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.AGENT)
+  public Response report(@PathParam("id") long id, DistributionReport report) {
+    if (report == null) {
+      throw new IllegalArgumentException("a report needs releaseId and state");
+    }
+    distribution.report(new AgentId(id), report);
+    return Response.noContent().build();
+  }
 
   /** Enrols (or re-enrols) the agent and answers its id and tracker passkey. */
   @POST
