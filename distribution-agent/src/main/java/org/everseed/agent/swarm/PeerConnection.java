@@ -64,6 +64,7 @@ final class PeerConnection {
   int maxRequests;
   int pexMessageId;
   int metadataMessageId;
+  int webSeedClaimId;
   int listenPort;
   String client = "";
   Set<PeerAddress> pexSent = new HashSet<>();

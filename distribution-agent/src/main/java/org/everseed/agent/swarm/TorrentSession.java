@@ -45,6 +45,7 @@ import org.everseed.api.wire.PeerAddress;
 import org.everseed.api.wire.PeerExchange;
 import org.everseed.api.wire.PeerMessage;
 import org.everseed.api.wire.PeerWireException;
+import org.everseed.api.wire.WebSeedClaim;
 
 /**
  * One torrent being downloaded or seeded: its peers, its piece picker, its storage, its tracker
@@ -59,6 +60,12 @@ public final class TorrentSession {
 
   /** Our id for ut_metadata (BEP 9): peers that came by magnet link fetch the info from us. */
   static final int UT_METADATA_ID = 2;
+
+  /** Our id for everseed_ws: agents tell each other which piece they fetch from the web seed. */
+  static final int WEB_SEED_CLAIM_ID = 3;
+
+  /** How long a peer's web seed claim keeps us off that piece: a few piece fetches' time. */
+  private static final long CLAIM_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private static final String CLIENT_NAME = "Everseed 0.1";
   private static final int MAX_QUEUED_UPLOADS = 2048;
@@ -111,6 +118,7 @@ public final class TorrentSession {
   private final Set<PeerAddress> bannedAddresses = new HashSet<>();
   private final Map<String, Integer> strikes = new HashMap<>();
   private final Map<Integer, PieceBuffer> buffers = new HashMap<>();
+  private final Map<Integer, Long> claimedByPeers = new HashMap<>();
   private final List<Future<?>> tasks = new ArrayList<>();
   private final AtomicLong fromPeers = new AtomicLong();
   private final AtomicLong fromWebSeed = new AtomicLong();
@@ -648,7 +656,9 @@ public final class TorrentSession {
                             ExtensionHandshake.UT_PEX,
                             UT_PEX_ID,
                             ExtensionHandshake.UT_METADATA,
-                            UT_METADATA_ID),
+                            UT_METADATA_ID,
+                            WebSeedClaim.EXTENSION,
+                            WEB_SEED_CLAIM_ID),
                         OptionalInt.of(context.listenPort()),
                         Optional.of(CLIENT_NAME),
                         OptionalInt.of(MAX_QUEUED_UPLOADS),
@@ -822,6 +832,7 @@ public final class TorrentSession {
       }
       peer.pexMessageId = handshake.idOf(ExtensionHandshake.UT_PEX).orElse(0);
       peer.metadataMessageId = handshake.idOf(ExtensionHandshake.UT_METADATA).orElse(0);
+      peer.webSeedClaimId = handshake.idOf(WebSeedClaim.EXTENSION).orElse(0);
       peer.client = handshake.client().orElse("");
       handshake
           .requestQueueLength()
@@ -830,6 +841,10 @@ public final class TorrentSession {
         peer.listenPort = handshake.listenPort().getAsInt();
         knownPeers.put(peer.listenAddress(), System.nanoTime() + RECONNECT_BACKOFF_NANOS);
       }
+    } else if (extended.extendedId() == WEB_SEED_CLAIM_ID) {
+      int piece = WebSeedClaim.decode(extended.payload()).piece();
+      checkIndex(piece);
+      claimedByPeers.put(piece, System.nanoTime() + CLAIM_NANOS);
     } else if (extended.extendedId() == UT_METADATA_ID && peer.metadataMessageId != 0) {
       MetadataMessage message = MetadataMessage.decode(extended.payload());
       if (message.type() == MetadataMessage.REQUEST) {
@@ -1152,8 +1167,19 @@ public final class TorrentSession {
         if (config.webSeedMinHolders() <= 1) {
           coveredByPeers = seenOnce;
         }
+        long now = System.nanoTime();
+        claimedByPeers.values().removeIf(expiry -> expiry < now);
+        claimedByPeers.keySet().forEach(coveredByPeers::set);
         int competing = (int) peers.stream().filter(peer -> !peer.isSeed).count();
         piece = picker.reserveForWebSeed(coveredByPeers, competing);
+        if (piece >= 0) {
+          byte[] claim = new WebSeedClaim(piece).encode();
+          for (PeerConnection peer : peers) {
+            if (peer.webSeedClaimId != 0) {
+              peer.send(new PeerMessage.Extended(peer.webSeedClaimId, claim));
+            }
+          }
+        }
       }
       try {
         if (piece < 0) {
