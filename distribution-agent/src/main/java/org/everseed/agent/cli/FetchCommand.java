@@ -19,14 +19,19 @@ import java.util.concurrent.ExecutionException;
 import org.everseed.agent.Agent;
 import org.everseed.agent.AgentConfig;
 import org.everseed.agent.StatusFile;
+import org.everseed.agent.control.AgentSettings;
+import org.everseed.agent.control.ServerClient;
 import org.everseed.agent.storage.DiskSpace;
 import org.everseed.agent.storage.Placement;
 import org.everseed.agent.swarm.MetadataFetcher;
 import org.everseed.agent.swarm.SessionListener;
 import org.everseed.agent.swarm.SessionStats;
 import org.everseed.agent.swarm.TorrentSession;
+import org.everseed.api.Version;
 import org.everseed.api.magnet.MagnetLink;
 import org.everseed.api.metainfo.Metainfo;
+import org.everseed.api.rest.agent.AgentEnrolment;
+import org.everseed.api.rest.agent.ReleaseAssignment;
 import org.everseed.api.wire.PeerAddress;
 
 /**
@@ -45,7 +50,7 @@ final class FetchCommand implements Command {
 
   @Override
   public String usage() {
-    return "[options] <file.torrent|http(s) URL of a .torrent|magnet link>";
+    return "[options] <file.torrent|http(s) URL of a .torrent|magnet link|release id>";
   }
 
   @Override
@@ -58,6 +63,7 @@ final class FetchCommand implements Command {
     return """
             --dir <folder>          where the data goes (default: the current folder)
             --seed-after <duration> keep seeding this long after completion, e.g. 10m (default 0)
+            --config <file>         the daemon's settings, to fetch a release by its id from the server
             -q, --quiet             no progress bar
         """
         + TransferOptions.HELP;
@@ -66,7 +72,7 @@ final class FetchCommand implements Command {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Set<String> valued = new HashSet<>(TransferOptions.VALUED);
-    valued.addAll(Set.of("dir", "seed-after"));
+    valued.addAll(Set.of("dir", "seed-after", "config"));
     Arguments arguments = Arguments.parse(args, valued, Set.of("quiet"), Map.of("q", "quiet"));
     String source = arguments.onePositional("torrent");
     AgentConfig config = TransferOptions.config(arguments);
@@ -88,6 +94,8 @@ final class FetchCommand implements Command {
             "no peer sent the torrent's metadata (BEP 9) for " + magnet.infoHash());
       }
       torrent = MetadataFetcher.toMetainfo(info, magnet.trackers(), magnet.webSeeds());
+    } else if (source.matches("\\d+")) {
+      torrent = releaseTorrent(Long.parseLong(source), arguments);
     } else {
       torrent = load(source);
     }
@@ -169,6 +177,38 @@ final class FetchCommand implements Command {
       Runtime.getRuntime().removeShutdownHook(shutdown);
     }
     return Main.OK;
+  }
+
+  /**
+   * The torrent of release {@code releaseId}, asked of the server named in the daemon's settings
+   * file ({@code --config}), with this agent's passkey in it.
+   */
+  private static Metainfo releaseTorrent(long releaseId, Arguments arguments)
+      throws IOException, InterruptedException, UsageException {
+    String config =
+        arguments
+            .option("config")
+            .orElseThrow(
+                () ->
+                    new UsageException("fetching a release by id needs --config agent.properties"));
+    AgentSettings settings = AgentSettings.load(Path.of(config));
+    ServerClient server = new ServerClient(HttpClient.newHttpClient(), settings);
+    long agentId =
+        server
+            .enrol(
+                new AgentEnrolment(
+                    settings.name(), settings.site(), Version.current(), settings.channels()))
+            .agentId();
+    for (ReleaseAssignment release : server.releases(agentId)) {
+      if (release.releaseId() == releaseId) {
+        return Metainfo.parse(server.torrent(release.torrentUrl()));
+      }
+    }
+    throw new IOException(
+        "release "
+            + releaseId
+            + " is not published in this agent's channels "
+            + settings.channels());
   }
 
   /** Reads a {@code .torrent} from a file or an HTTP(S) URL. */
