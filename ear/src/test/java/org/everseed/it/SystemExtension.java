@@ -21,6 +21,9 @@ public class SystemExtension implements ParameterResolver {
   static final int KEYCLOAK_PORT = Integer.getInteger("everseed.it.keycloak.port", 8480);
   static final String DATABASE = System.getProperty("everseed.it.database", "everseed_it");
 
+  /** The upload limit of the test server: 256 MiB. */
+  public static final long MAX_UPLOAD_BYTES = 256L << 20;
+
   /**
    * Tracker settings for the test server: short intervals so expiry and refresh are observable in
    * seconds, and quick audit batches.
@@ -33,6 +36,13 @@ public class SystemExtension implements ParameterResolver {
           "EVERSEED_TRACKER_REFRESH_SECONDS", "1",
           "EVERSEED_TRACKER_BATCH_WINDOW_MS", "200",
           "EVERSEED_TRACKER_STATS_SNAPSHOT_SECONDS", "1");
+
+  /** The tracker's short intervals and an upload limit small enough to exceed in a test. */
+  static Map<String, String> serverSettings() {
+    Map<String, String> settings = new java.util.HashMap<>(TRACKER_SETTINGS);
+    settings.put("EVERSEED_MAX_UPLOAD_BYTES", String.valueOf(MAX_UPLOAD_BYTES));
+    return settings;
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -63,7 +73,8 @@ public class SystemExtension implements ParameterResolver {
                   DATABASE,
                   true,
                   Duration.ofSeconds(240),
-                  TRACKER_SETTINGS,
+                  // Small enough that a test can exceed it (PublishingIT), large for any test file.
+                  serverSettings(),
                   Path.of(System.getProperty("everseed.keycloak.home", "target/keycloak")),
                   Path.of(
                       System.getProperty(

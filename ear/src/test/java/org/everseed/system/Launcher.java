@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./everseed start}: starts the whole system on loopback in the foreground, prints where to
@@ -13,7 +15,20 @@ import java.util.concurrent.CountDownLatch;
  * the PID it writes to {@code run/launcher.pid}); then stops everything it started.
  */
 public final class Launcher {
+  /**
+   * The demo users of the committed realm, for local runs only; {@code AuthenticationIT} signs each
+   * in.
+   */
+  public static final List<DemoAccount> DEMO_ACCOUNTS =
+      List.of(
+          new DemoAccount("publisher", "publisher-demo", "publishes releases"),
+          new DemoAccount("auditor", "auditor-demo", "reads distribution reports"),
+          new DemoAccount("admin", "admin-demo", "manages channels and agents"));
+
   private Launcher() {}
+
+  /** A demo user of the {@code everseed} realm and what its role lets it do. */
+  public record DemoAccount(String username, String password, String purpose) {}
 
   public static void main(String[] args) throws InterruptedException {
     Path root = Path.of(System.getProperty("everseed.root", ".")).toAbsolutePath().normalize();
@@ -66,9 +81,7 @@ public final class Launcher {
           Server log    %s
 
         Demo accounts (local runs only; sign in to the portal):
-          publisher / publisher-demo    publishes releases
-          auditor   / auditor-demo      reads distribution reports
-          admin     / admin-demo        manages channels and agents
+        %s
         Service accounts (client credentials): ci-pipeline / ci-pipeline-dev-secret (publisher),
           everseed-agent / everseed-agent-dev-secret (agent); token endpoint %s
         Stop with Ctrl-C or ./everseed stop
@@ -85,8 +98,15 @@ public final class Launcher {
         KeycloakServer.REALM,
         system.database().url(),
         system.wildFly().log(),
+        demoAccounts(),
         system.keycloak().tokenEndpoint());
     stopped.await();
+  }
+
+  private static String demoAccounts() {
+    return DEMO_ACCOUNTS.stream()
+        .map(a -> String.format("  %-9s / %-16s %s", a.username(), a.password(), a.purpose()))
+        .collect(Collectors.joining("\n"));
   }
 
   private static void writePidFile(Path runDir) {

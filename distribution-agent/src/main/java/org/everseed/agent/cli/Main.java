@@ -28,7 +28,15 @@ public final class Main {
 
   /** The commands this build offers, in the order {@code help} lists them. */
   static Main standard() {
-    return new Main(List.of(new CreateCommand(), new ShowCommand(), new MagnetCommand()));
+    return new Main(
+        List.of(
+            new CreateCommand(),
+            new ShowCommand(),
+            new MagnetCommand(),
+            new FetchCommand(),
+            new SeedCommand(),
+            new StatusCommand(),
+            new RunCommand()));
   }
 
   public static void main(String[] args) {

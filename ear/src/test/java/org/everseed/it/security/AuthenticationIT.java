@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.everseed.it.SystemExtension;
 import org.everseed.system.EverseedSystem;
+import org.everseed.system.Launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -129,6 +130,23 @@ class AuthenticationIT {
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(page.body().contains("Everseed"), page.body());
     assertSecurityHeaders(page, system);
+  }
+
+  @Test
+  void everyDemoAccountTheLauncherPrintsSignsIn(EverseedSystem system) throws Exception {
+    Keycloak keycloak = new Keycloak(system.keycloak());
+    for (Launcher.DemoAccount account : Launcher.DEMO_ACCOUNTS) {
+      String token =
+          keycloak.userToken(
+              account.username(), account.password(), system.wildFly().baseUrl() + "/");
+
+      String claims = Keycloak.claims(token);
+      assertEquals(account.username(), Json.string(claims, "preferred_username"));
+      // Each demo user holds the realm role of its name (publisher, auditor, admin).
+      String realmRoles = claims.substring(claims.indexOf("\"realm_access\""));
+      realmRoles = realmRoles.substring(0, realmRoles.indexOf(']') + 1);
+      assertTrue(realmRoles.contains("\"" + account.username() + "\""), realmRoles);
+    }
   }
 
   @Test

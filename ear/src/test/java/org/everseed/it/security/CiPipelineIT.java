@@ -1,6 +1,7 @@
 package org.everseed.it.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import org.everseed.it.SystemExtension;
 import org.everseed.system.EverseedSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CI example in {@code docs/security.md} works as written: the test runs the documented shell
@@ -23,41 +25,52 @@ class CiPipelineIT {
   private static final String BEGIN = "<!-- ci-example: begin -->";
   private static final String END = "<!-- ci-example: end -->";
 
+  @TempDir Path work;
+
   @Test
   void ciServiceAccountPublishesWithAClientCredentialsTokenAsDocumented(EverseedSystem system)
       throws Exception {
-    String script = documentedExample();
-    ProcessBuilder bash =
-        new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true);
-    bash.environment().put("EVERSEED_URL", system.wildFly().baseUrl());
-    bash.environment().put("EVERSEED_OIDC_PROVIDER_URL", system.keycloak().providerUrl());
-    bash.environment().put("CI_CLIENT_SECRET", Keycloak.CI_SECRET);
+    Path artifact = Files.writeString(work.resolve("app-1.0.0.tar"), "built by CI\n".repeat(1000));
 
-    Process process = bash.start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the documented example hung");
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Result run = runExample(system, Keycloak.CI_SECRET, artifact, "1.0.0");
 
-    assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("\"name\":\"releases/ci-demo\""), output);
-    String channels =
-        Web.get(system.wildFly().baseUrl() + "/api/v1/channels", RoleEnforcementIT.ci(system))
-            .body();
-    assertTrue(channels.contains("\"name\":\"releases/ci-demo\""), channels);
+    assertEquals(0, run.exitCode(), run.output());
+    assertTrue(run.output().contains("\"channel\":\"releases/ci-demo\""), run.output());
+    assertTrue(
+        run.output().contains("\"publisher\":\"service-account-ci-pipeline\""), run.output());
+    String infoHash = Json.string(run.output(), "infoHash");
+    assertTrue(infoHash.matches("[0-9a-f]{40}"), infoHash);
+    long releaseId = Json.number(run.output(), "id");
+    assertTrue(run.output().contains("/api/v1/releases/" + releaseId + "/magnet"), run.output());
   }
 
   @Test
-  void ciExampleWithAWrongSecretFails(EverseedSystem system) throws Exception {
+  void ciExampleWithAWrongSecretFailsThePipeline(EverseedSystem system) throws Exception {
+    Path artifact = Files.writeString(work.resolve("app-1.0.1.tar"), "never published\n");
+
+    Result run = runExample(system, "not-the-secret", artifact, "1.0.1");
+
+    assertNotEquals(0, run.exitCode(), run.output());
+    assertTrue(
+        run.output().contains("unauthorized_client") || run.output().contains("401"), run.output());
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result runExample(
+      EverseedSystem system, String secret, Path artifact, String version) throws Exception {
     ProcessBuilder bash =
         new ProcessBuilder("bash", "-euo", "pipefail", "-c", documentedExample())
             .redirectErrorStream(true);
     bash.environment().put("EVERSEED_URL", system.wildFly().baseUrl());
     bash.environment().put("EVERSEED_OIDC_PROVIDER_URL", system.keycloak().providerUrl());
-    bash.environment().put("CI_CLIENT_SECRET", "not-the-secret");
-
+    bash.environment().put("CI_CLIENT_SECRET", secret);
+    bash.environment().put("ARTIFACT", artifact.toString());
+    bash.environment().put("BUILD_VERSION", version);
     Process process = bash.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the documented example hung");
-
-    assertTrue(process.exitValue() != 0, "a wrong client secret must fail the pipeline");
+    return new Result(process.exitValue(), output);
   }
 
   /** The shell block between the ci-example markers of docs/security.md. */

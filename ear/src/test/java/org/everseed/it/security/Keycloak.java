@@ -19,25 +19,25 @@ import org.everseed.system.KeycloakServer;
  * Obtains tokens from the harness's Keycloak the way real clients do: client credentials for CI and
  * agents, the authorization-code flow through Keycloak's own login form for people.
  */
-final class Keycloak {
-  static final String CI_CLIENT = "ci-pipeline";
-  static final String CI_SECRET = "ci-pipeline-dev-secret";
-  static final String AGENT_CLIENT = "everseed-agent";
-  static final String AGENT_SECRET = "everseed-agent-dev-secret";
-  static final String PORTAL_CLIENT = "everseed-portal";
-  static final String PORTAL_SECRET = "everseed-portal-dev-secret";
+public final class Keycloak {
+  public static final String CI_CLIENT = "ci-pipeline";
+  public static final String CI_SECRET = "ci-pipeline-dev-secret";
+  public static final String AGENT_CLIENT = "everseed-agent";
+  public static final String AGENT_SECRET = "everseed-agent-dev-secret";
+  public static final String PORTAL_CLIENT = "everseed-portal";
+  public static final String PORTAL_SECRET = "everseed-portal-dev-secret";
 
   private static final Pattern LOGIN_FORM_ACTION =
       Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
   private final KeycloakServer server;
 
-  Keycloak(KeycloakServer server) {
+  public Keycloak(KeycloakServer server) {
     this.server = server;
   }
 
   /** An access token for a confidential client's service account. */
-  String clientCredentials(String clientId, String secret) throws Exception {
+  public String clientCredentials(String clientId, String secret) throws Exception {
     return clientCredentials(server.providerUrl(), clientId, secret);
   }
 
@@ -65,7 +65,7 @@ final class Keycloak {
    * the {@code everseed-portal} client, signing in on Keycloak's login page. (The realm offers no
    * password grant.)
    */
-  String userToken(String username, String password, String redirectUri) throws Exception {
+  public String userToken(String username, String password, String redirectUri) throws Exception {
     HttpClient browser = Web.browser(new LoopbackCookies());
     // The portal client requires PKCE (S256), as the server's OIDC client uses it.
     byte[] random = new byte[32];
@@ -165,8 +165,11 @@ final class Keycloak {
 
   /** The {@code exp} claim of a token, in epoch seconds. */
   static long expiry(String jwt) {
-    String payload =
-        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
-    return Json.number(payload, "exp");
+    return Json.number(claims(jwt), "exp");
+  }
+
+  /** The token's payload, as JSON text. */
+  static String claims(String jwt) {
+    return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
   }
 }

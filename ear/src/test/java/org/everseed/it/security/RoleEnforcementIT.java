@@ -2,6 +2,8 @@ package org.everseed.it.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.everseed.it.SystemExtension;
 import org.everseed.system.EverseedSystem;
@@ -36,6 +38,13 @@ class RoleEnforcementIT {
     HttpResponse<String> response = createChannel(system, agent(system), "agent/denied");
 
     assertEquals(403, response.statusCode(), response.body());
+  }
+
+  @Test
+  void auditorCannotPublishAReleaseNorCanAnAgent(EverseedSystem system) throws Exception {
+    assertEquals(403, publishRelease(system, user(system, "auditor", "auditor-demo")).statusCode());
+    assertEquals(403, publishRelease(system, agent(system)).statusCode());
+    assertEquals(401, publishRelease(system, null).statusCode());
   }
 
   @Test
@@ -83,6 +92,28 @@ class RoleEnforcementIT {
     assertEquals(200, Web.get(channels, user(system, "admin", "admin-demo")).statusCode());
     assertEquals(200, Web.get(channels, ci(system)).statusCode());
     assertEquals(200, Web.get(channels, agent(system)).statusCode());
+  }
+
+  /** A one-file multipart publish, as {@code curl -F} sends it. */
+  static HttpResponse<String> publishRelease(EverseedSystem system, String token) throws Exception {
+    String boundary = "everseed-it-boundary";
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nforbidden\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\nnot to be published\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(system.wildFly().baseUrl() + "/api/v1/releases"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return Web.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> createChannel(EverseedSystem system, String token, String name)

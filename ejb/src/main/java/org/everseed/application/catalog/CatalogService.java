@@ -5,7 +5,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.application.fleet.PasskeyService;
+import org.everseed.application.tracker.TrackerStatistics;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseComment;
 import org.everseed.domain.model.release.ReleaseId;
@@ -14,6 +16,8 @@ import org.everseed.domain.model.release.ReleaseQuery;
 import org.everseed.domain.model.release.ReleaseRating;
 import org.everseed.domain.model.release.ReleaseRepository;
 import org.everseed.domain.model.release.ReleaseSearchResult;
+import org.everseed.domain.model.release.SwarmFigures;
+import org.everseed.domain.model.tracking.SwarmStatistics;
 
 /** Finding, discussing, rating and retiring releases, and handing out their torrents. */
 @Stateless
@@ -21,17 +25,46 @@ public class CatalogService {
   @Inject ReleaseRepository releases;
   @Inject PasskeyService passkeys;
   @Inject Event<CatalogChanged> catalogChanged;
+  @Inject TrackerStatistics swarms;
 
+  /**
+   * One page of the catalog. Ordering by seeders or completions uses the tracker's snapshot in the
+   * database (a few seconds old); the figures shown are the tracker's live ones.
+   */
   public ReleaseSearchResult search(ReleaseQuery query) {
-    return releases.search(query);
+    ReleaseSearchResult result = releases.search(query);
+    return new ReleaseSearchResult(
+        result.items().stream().map(this::withLiveSwarm).toList(), result.total());
   }
 
   public Release release(ReleaseId id) {
     return releases.find(id).orElseThrow(() -> new ReleaseNotFoundException(id));
   }
 
+  /** The release's listing with the tracker's live swarm figures. */
   public ReleaseListing listing(ReleaseId id) {
-    return releases.listing(id).orElseThrow(() -> new ReleaseNotFoundException(id));
+    return withLiveSwarm(releases.listing(id).orElseThrow(() -> new ReleaseNotFoundException(id)));
+  }
+
+  private ReleaseListing withLiveSwarm(ReleaseListing l) {
+    SwarmStatistics live = swarms.statisticsOf(InfoHash.fromHex(l.infoHashHex()));
+    SwarmFigures figures = new SwarmFigures(live.seeders(), live.leechers(), live.completed());
+    return new ReleaseListing(
+        l.id(),
+        l.name(),
+        l.version(),
+        l.channel(),
+        l.kind(),
+        l.description(),
+        l.tags(),
+        l.infoHashHex(),
+        l.totalSize(),
+        l.publisher(),
+        l.createdAt(),
+        l.status(),
+        figures,
+        l.averageRating(),
+        l.ratingCount());
   }
 
   /** The release's torrent with {@code user}'s passkey in its tracker and web seed URLs. */

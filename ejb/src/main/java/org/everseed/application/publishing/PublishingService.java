@@ -1,6 +1,7 @@
 package org.everseed.application.publishing;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,6 +21,7 @@ import org.everseed.api.metainfo.PieceLength;
 import org.everseed.application.EverseedSettings;
 import org.everseed.application.catalog.CatalogChanged;
 import org.everseed.application.catalog.DuplicateReleaseException;
+import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.channel.Channel;
 import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.channel.ChannelRepository;
@@ -62,6 +64,7 @@ public class PublishingService {
    * @param torrent an existing torrent the upload's files must match
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   public Upload beginUpload(
       long declaredBytes, Optional<Integer> pieceLength, Optional<byte[]> torrent) {
     long max = settings.maxUploadBytes();
@@ -103,13 +106,17 @@ public class PublishingService {
    * @param baseUrl the server's public URL, for the torrent's tracker and web seed
    * @throws DuplicateReleaseException when the content, or the channel, name and version, exists
    */
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   public Release publish(
       StagedUpload staged, PublishRequest request, String publisher, String baseUrl) {
     Path staging = staged.staging();
     boolean committed = false;
     try {
+      // A multi-file release is named after its folder (name-version), a single file after itself.
       ReleaseNaming.Guess guess =
-          new ReleaseNaming(Clock.systemUTC()).guess(staged.firstFileName());
+          new ReleaseNaming(Clock.systemUTC())
+              .guess(
+                  staged.layout().singleFile() ? staged.firstFileName() : staged.layout().name());
       ReleaseDescription description =
           new ReleaseDescription(
               request.name().orElse(guess.name()),

@@ -1,10 +1,17 @@
 package org.everseed.application.tracker;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.everseed.api.metainfo.InfoHash;
 import org.everseed.application.catalog.CatalogChanged;
 import org.everseed.application.fleet.FleetChanged;
@@ -14,11 +21,16 @@ import org.everseed.domain.model.tracking.TrackerRegistrations;
 /**
  * The tracker's cached admissions: live passkeys and tracked torrents, read in bulk from {@link
  * TrackerRegistrations} and swapped in whole, so announces never touch the database. Refreshed when
- * {@link TrackerRegistrationsChanged} is fired (after the firing transaction commits) and
- * periodically as a safety net; swarms of torrents no longer tracked are dropped on refresh.
+ * {@link TrackerRegistrationsChanged}, {@link CatalogChanged} or {@link FleetChanged} is fired
+ * (after the firing transaction commits) and periodically as a safety net; swarms of torrents no
+ * longer tracked are dropped on refresh.
  */
 @ApplicationScoped
 public class TrackerAccess {
+  private static final System.Logger LOG = System.getLogger(TrackerAccess.class.getName());
+  private static final Duration REFRESH_WAIT = Duration.ofSeconds(10);
+
+  @Resource ManagedExecutorService executor;
   private TrackerRegistrations registrations;
   private PeerRegistry registry;
   private volatile Admissions current = Admissions.NOTHING;
@@ -53,21 +65,37 @@ public class TrackerAccess {
     registry.retainOnly(fresh.torrents());
   }
 
-  /** Refreshes when the change has been committed, or at once when fired outside a transaction. */
-  public void onRegistrationsChanged(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) TrackerRegistrationsChanged change) {
-    refresh();
-  }
-
   /** A release was published or retired. */
   public void onCatalogChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged change) {
-    refresh();
+    refreshOutsideTransaction();
   }
 
   /** An agent was enrolled, disabled, enabled or re-keyed. */
   public void onFleetChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) FleetChanged change) {
-    refresh();
+    refreshOutsideTransaction();
+  }
+
+  /** Refreshes when the change has been committed, or at once when fired outside a transaction. */
+  public void onRegistrationsChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) TrackerRegistrationsChanged change) {
+    refreshOutsideTransaction();
+  }
+
+  /**
+   * Refreshes on a pool thread and waits for it. Observers run while the firing transaction
+   * completes, when its datasource cannot hand out connections; waiting keeps the change in effect
+   * before the caller's request answers (a revoked passkey is refused from the next announce on).
+   */
+  private void refreshOutsideTransaction() {
+    try {
+      executor.submit(this::refresh).get(REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The periodic refresh (TrackerMaintenance) catches up; announces keep the last snapshot.
+      LOG.log(Level.WARNING, "tracker admissions not refreshed after a change: " + e, e);
+    }
   }
 }

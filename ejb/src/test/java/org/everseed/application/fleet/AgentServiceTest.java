@@ -140,6 +140,16 @@ class AgentServiceTest {
   }
 
   @Test
+  void heartbeatTakesAWellFormedVersionAndRefusesAMalformedOne() {
+    AgentId id = service.enrol(registration("host-1", "paris")).agentId();
+
+    service.heartbeat(id, "1.1");
+    assertEquals("1.1", agents.find(id).orElseThrow().version());
+    assertThrows(IllegalArgumentException.class, () -> service.heartbeat(id, "1.2\nforged"));
+    assertEquals("1.1", agents.find(id).orElseThrow().version());
+  }
+
+  @Test
   void unknownAgentIsReported() {
     assertThrows(UnknownAgentException.class, () -> service.disable(new AgentId(42)));
   }

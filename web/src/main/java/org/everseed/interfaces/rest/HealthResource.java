@@ -1,5 +1,6 @@
 package org.everseed.interfaces.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.everseed.application.DatabaseStatus;
 /** Liveness and readiness of the application for load balancers and the launcher. */
 @Path("/health")
 @RequestScoped
+@PermitAll
 public class HealthResource {
   @Inject DatabaseProbe database;
 

@@ -16,6 +16,9 @@ import org.everseed.application.catalog.DuplicateReleaseException;
 import org.everseed.application.catalog.NotAllowedException;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.application.publishing.UploadRejectedException;
+import org.everseed.domain.model.channel.ChannelExistsException;
+import org.everseed.domain.model.fleet.AgentDisabledException;
+import org.everseed.domain.model.fleet.UnknownAgentException;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.interfaces.rest.MultipartReader.MalformedMultipartException;
 
@@ -57,11 +60,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               : PublicUrlFromRequest.base(request) + "/api/v1/releases/" + duplicate.existing();
       return problem(409, duplicate.getMessage(), List.of(), existing);
     }
-    if (e instanceof ReleaseNotFoundException) {
+    if (e instanceof ReleaseNotFoundException || e instanceof UnknownAgentException) {
       return problem(404, e.getMessage(), List.of(), null);
     }
-    if (e instanceof NotAllowedException || e instanceof EJBAccessException) {
+    if (e instanceof NotAllowedException || e instanceof AgentDisabledException) {
       return problem(403, e.getMessage(), List.of(), null);
+    }
+    if (e instanceof EJBAccessException) {
+      // A service's own @RolesAllowed refused a caller the resource let through.
+      return problem(403, "not allowed for your roles", List.of(), null);
+    }
+    if (e instanceof ChannelExistsException) {
+      return problem(409, e.getMessage(), List.of(), null);
     }
     if (e instanceof IllegalStateException) {
       return problem(409, e.getMessage(), List.of(), null);
@@ -69,16 +79,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof IllegalArgumentException) {
       return problem(400, e.getMessage(), List.of(), null);
     }
-    if (e instanceof JsonbException) {
-      return problem(400, "malformed JSON: " + firstLine(e.getMessage()), List.of(), null);
+    JsonbException json = jsonCause(e);
+    if (json != null) {
+      return problem(400, "malformed JSON: " + firstLine(json.getMessage()), List.of(), null);
     }
     if (e instanceof WebApplicationException web) {
       Response original = web.getResponse();
       int status = original.getStatus();
-      String detail =
-          (web.getCause() instanceof JsonbException json)
-              ? "malformed JSON: " + firstLine(json.getMessage())
-              : web.getMessage();
+      String detail = web.getMessage();
       Response.ResponseBuilder answer =
           Response.fromResponse(problem(status, detail, List.of(), null));
       original
@@ -127,6 +135,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       current = current.getCause();
     }
     return current;
+  }
+
+  private static JsonbException jsonCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonbException json) {
+        return json;
+      }
+    }
+    return null;
   }
 
   private static String firstLine(String message) {

@@ -1,5 +1,6 @@
 package org.everseed.interfaces.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -15,6 +16,7 @@ import org.everseed.application.DatabaseProbe;
 /** What is running: product, schema, server and Java versions. */
 @Path("/version")
 @RequestScoped
+@PermitAll
 public class VersionResource {
   @Inject DatabaseProbe database;
   @Context ServletContext servletContext;

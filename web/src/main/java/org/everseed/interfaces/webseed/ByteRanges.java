@@ -70,7 +70,7 @@ public final class ByteRanges {
           }
         } else {
           long first = Long.parseLong(from);
-          long last = to.isEmpty() ? length - 1 : Long.parseLong(to);
+          long last = to.isEmpty() ? Long.MAX_VALUE : Long.parseLong(to);
           if (first < 0 || from.startsWith("+") || to.startsWith("+") || last < first) {
             return new Outcome.Whole();
           }

@@ -68,6 +68,8 @@ class ByteRangesTest {
     @Test
     void beyondTheEnd() {
       assertInstanceOf(Outcome.Unsatisfiable.class, parse("bytes=10-20", 10));
+      // Regression: an open range starting at the length was taken for a malformed one (200).
+      assertInstanceOf(Outcome.Unsatisfiable.class, parse("bytes=10-", 10));
       assertInstanceOf(Outcome.Unsatisfiable.class, parse("bytes=-0", 10));
       assertInstanceOf(Outcome.Unsatisfiable.class, parse("bytes=-1", 0));
     }

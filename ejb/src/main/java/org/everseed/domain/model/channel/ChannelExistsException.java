@@ -1,9 +1,6 @@
 package org.everseed.domain.model.channel;
 
-import jakarta.ejb.ApplicationException;
-
 /** A channel of this name exists already; channel names are unique. */
-@ApplicationException(rollback = true)
 public class ChannelExistsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -74,10 +74,15 @@ public class Agent {
     declare(registration, now);
   }
 
-  /** The agent reported in, running {@code reportedVersion} (blank: unchanged). */
+  /**
+   * The agent reported in, running {@code reportedVersion} (blank: unchanged).
+   *
+   * @throws IllegalArgumentException if the version is malformed
+   */
   public void heartbeat(String reportedVersion, Instant now) {
-    if (reportedVersion != null && !reportedVersion.isBlank()) {
-      this.version = reportedVersion;
+    String checked = AgentRegistration.version(reportedVersion);
+    if (!checked.isEmpty()) {
+      this.version = checked;
     }
     this.lastSeenAt = now;
   }

@@ -19,8 +19,13 @@ public record AgentRegistration(
   public AgentRegistration {
     name = checked("agent name", name, MAX_NAME);
     site = checked("site", site, MAX_SITE);
-    version = version == null || version.isBlank() ? "" : checked("version", version, MAX_VERSION);
+    version = version(version);
     channels = List.copyOf(Objects.requireNonNull(channels, "channels"));
+  }
+
+  /** A reported software version, validated; blank means none. */
+  public static String version(String reported) {
+    return reported == null || reported.isBlank() ? "" : checked("version", reported, MAX_VERSION);
   }
 
   /** The channels as stored in {@code agent.channels}: comma-separated names. */

@@ -1,9 +1,6 @@
 package org.everseed.domain.model.fleet;
 
-import jakarta.ejb.ApplicationException;
-
-/** No agent has this id; an application exception so callers see it as such, not wrapped. */
-@ApplicationException(rollback = true)
+/** No agent has this id. */
 public class UnknownAgentException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -88,7 +88,8 @@ public class Release {
   @Column(name = "retire_reason", length = 500)
   private String retireReason;
 
-  @ElementCollection(fetch = FetchType.LAZY)
+  // Eager: a release is always shown or served with its files, after its transaction ended.
+  @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "release_file", joinColumns = @JoinColumn(name = "release_id"))
   @OrderColumn(name = "position")
   private List<ReleaseFile> files = new ArrayList<>();

@@ -55,7 +55,11 @@ public final class ReleaseNaming {
       }
     }
     int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    // "erp-3.2.0" ends in a version, not an extension: numeric suffixes stay.
+    if (dot <= 0 || name.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+      return name;
+    }
+    return name.substring(0, dot);
   }
 
   /** A guessed name and version. */

@@ -16,6 +16,8 @@ class ReleaseNamingTest {
   @CsvSource({
     "erp-server-2.4.1-linux-x64.tar.gz, erp-server, 2.4.1-linux-x64",
     "agent_1.0.0.deb, agent, 1.0.0",
+    "erp-suite-3.2.0, erp-suite, 3.2.0",
+    "tool-1.0, tool, 1.0",
     "KB5031356-v2.msu, KB5031356, 2",
     "dataset-v12.parquet, dataset, 12",
     "tools/bin/backup-tool-3.1.zip, backup-tool, 3.1",

@@ -1,0 +1,252 @@
+package org.everseed.agent;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.everseed.agent.bandwidth.TokenBucket;
+import org.everseed.agent.storage.FileStorage;
+import org.everseed.agent.storage.PieceStorage;
+import org.everseed.agent.storage.ResumeFile;
+import org.everseed.agent.swarm.SessionListener;
+import org.everseed.agent.swarm.SwarmContext;
+import org.everseed.agent.swarm.TorrentSession;
+import org.everseed.agent.tracker.TrackerClient;
+import org.everseed.agent.webseed.WebSeedClient;
+import org.everseed.api.metainfo.InfoHash;
+import org.everseed.api.metainfo.Metainfo;
+import org.everseed.api.wire.Handshake;
+import org.everseed.api.wire.PeerIds;
+import org.everseed.api.wire.PeerWireException;
+
+/**
+ * The composition root of the peer engine: builds the shared parts (threads, rate limits, tracker
+ * and web seed clients, the listening socket) once and hands them to each torrent session by
+ * constructor. Nothing else in the agent creates threads or clients.
+ */
+public final class Agent implements AutoCloseable {
+
+  /** Threads for peers: a reader and a writer each, plus connects, announces and web seeds. */
+  private static final int MAX_IO_THREADS = 4096;
+
+  private final AgentConfig config;
+  private final ServerSocketChannel server;
+  private final SwarmContext context;
+  private final Map<InfoHash, TorrentSession> sessions = new ConcurrentHashMap<>();
+  private final Thread acceptor;
+  private volatile boolean closed;
+
+  private Agent(AgentConfig config, ServerSocketChannel server, SwarmContext context) {
+    this.config = config;
+    this.server = server;
+    this.context = context;
+    this.acceptor = new Thread(this::acceptLoop, "peer-listener");
+    this.acceptor.setDaemon(true);
+  }
+
+  /** Opens the listening socket and starts accepting peers. */
+  public static Agent start(AgentConfig config) throws IOException {
+    ServerSocketChannel server = ServerSocketChannel.open();
+    server.bind(new InetSocketAddress(config.listenHost(), config.listenPort()), 128);
+    int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+    ExecutorService io =
+        new ThreadPoolExecutor(
+            0,
+            MAX_IO_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemonThreads("agent-io"));
+    int cores = Runtime.getRuntime().availableProcessors();
+    ExecutorService hashing = Executors.newFixedThreadPool(cores, daemonThreads("agent-hash"));
+    ScheduledExecutorService scheduler =
+        Executors.newScheduledThreadPool(2, daemonThreads("agent-scheduler"));
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .executor(io)
+            .build();
+    SwarmContext context =
+        new SwarmContext(
+            config,
+            PeerIds.newEverseedPeerId(),
+            port,
+            config.uploadRateLimit() > 0
+                ? TokenBucket.perSecond(config.uploadRateLimit())
+                : TokenBucket.unlimited(),
+            config.downloadRateLimit() > 0
+                ? TokenBucket.perSecond(config.downloadRateLimit())
+                : TokenBucket.unlimited(),
+            new TrackerClient(http, Duration.ofSeconds(20)),
+            new WebSeedClient(http, Duration.ofSeconds(60)),
+            scheduler,
+            io,
+            hashing);
+    Agent agent = new Agent(config, server, context);
+    agent.acceptor.start();
+    return agent;
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  public AgentConfig config() {
+    return config;
+  }
+
+  public int listenPort() {
+    return context.listenPort();
+  }
+
+  public List<TorrentSession> sessions() {
+    return List.copyOf(sessions.values());
+  }
+
+  /**
+   * Downloads {@code torrent} into {@code dataFolder} (the torrent's name below it), resuming from
+   * {@code resumeFile}, then seeds it.
+   */
+  public TorrentSession download(
+      Metainfo torrent, Path dataFolder, Path resumeFile, SessionListener listener)
+      throws IOException, InterruptedException {
+    PieceStorage storage = FileStorage.createForDownload(torrent, dataFolder);
+    return add(torrent, storage, new ResumeFile(resumeFile), listener, false);
+  }
+
+  /** Seeds complete data found in {@code dataFolder}, after checking every piece. */
+  public TorrentSession seed(Metainfo torrent, Path dataFolder, SessionListener listener)
+      throws IOException, InterruptedException {
+    PieceStorage storage = FileStorage.openForSeeding(torrent, dataFolder);
+    return add(torrent, storage, null, listener, true);
+  }
+
+  /** Adds a session over any storage, e.g. one that tests wrap. */
+  public TorrentSession add(
+      Metainfo torrent,
+      PieceStorage storage,
+      ResumeFile resume,
+      SessionListener listener,
+      boolean checkAll)
+      throws IOException, InterruptedException {
+    TorrentSession session = new TorrentSession(context, torrent, storage, resume, listener);
+    if (sessions.putIfAbsent(torrent.infoHash(), session) != null) {
+      storage.close();
+      throw new IllegalStateException(torrent.name() + " is already running in this agent");
+    }
+    try {
+      session.start(checkAll);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      sessions.remove(torrent.infoHash());
+      session.stop();
+      throw e;
+    }
+    return session;
+  }
+
+  /** Stops one torrent and forgets it. */
+  public void remove(TorrentSession session) {
+    sessions.remove(session.torrent().infoHash(), session);
+    session.stop();
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      try {
+        SocketChannel channel = server.accept();
+        context.io().execute(() -> greet(channel));
+      } catch (IOException e) {
+        if (!closed) {
+          sleepQuietly();
+        }
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        sleepQuietly();
+      }
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Reads an incoming peer's handshake, bounded in time, and hands it to its torrent. */
+  private void greet(SocketChannel channel) {
+    ScheduledFuture<?> deadline =
+        context
+            .scheduler()
+            .schedule(
+                () -> closeQuietly(channel),
+                config.connectTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+    try {
+      channel.socket().setTcpNoDelay(true);
+      ByteBuffer buffer = ByteBuffer.allocate(Handshake.LENGTH);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer) < 0) {
+          throw new IOException("closed during the handshake");
+        }
+      }
+      deadline.cancel(false);
+      Handshake remote = Handshake.decode(buffer.array());
+      TorrentSession session = sessions.get(remote.infoHash());
+      if (session == null) {
+        channel.close();
+        return;
+      }
+      session.acceptIncoming(channel, remote);
+    } catch (IOException | PeerWireException e) {
+      deadline.cancel(false);
+      closeQuietly(channel);
+    }
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Nothing more to do with a socket that will not close.
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // The listener is going away either way.
+    }
+    sessions.values().forEach(TorrentSession::stop);
+    sessions.clear();
+    context.scheduler().shutdownNow();
+    context.hashing().shutdownNow();
+    context.io().shutdownNow();
+  }
+}

@@ -1,0 +1,94 @@
+package org.everseed.agent.cli;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.everseed.agent.Agent;
+import org.everseed.agent.control.AgentSettings;
+import org.everseed.agent.control.ControlPlane;
+import org.everseed.agent.control.PostInstallHook;
+import org.everseed.agent.control.ServerClient;
+
+/** {@code run}: the daemon, driven by the server; see {@code docs/agent.md} for the settings. */
+final class RunCommand implements Command {
+
+  @Override
+  public String name() {
+    return "run";
+  }
+
+  @Override
+  public String usage() {
+    return "--config <agent.properties>";
+  }
+
+  @Override
+  public String summary() {
+    return "run the agent daemon: enrol, fetch releases of its channels, install, report, seed";
+  }
+
+  @Override
+  public String help() {
+    return """
+            --config <file>         the settings file (see docs/agent.md)
+        """;
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    Arguments arguments = Arguments.parse(args, Set.of("config"), Set.of(), Map.of());
+    String config =
+        arguments.option("config").orElseThrow(() -> new UsageException("--config is required"));
+    AgentSettings settings;
+    try {
+      settings = AgentSettings.load(Path.of(config));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(config + ": " + e.getMessage());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Agent agent = Agent.start(settings.engine())) {
+      HttpClient http =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
+      ControlPlane control =
+          new ControlPlane(
+              settings,
+              agent,
+              new ServerClient(http, settings),
+              settings
+                  .postInstallHook()
+                  .map(
+                      command ->
+                          new PostInstallHook(
+                              command, settings.hookTimeout(), settings.stateDir())),
+              Executors.newScheduledThreadPool(2),
+              message -> err.println(Instant.now() + " " + message));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    control.close();
+                    agent.close();
+                    stopped.countDown();
+                  }));
+      err.println(
+          Instant.now()
+              + " everseed-agent listening on port "
+              + agent.listenPort()
+              + ", "
+              + settings);
+      control.start();
+      stopped.await();
+    }
+    return Main.OK;
+  }
+}

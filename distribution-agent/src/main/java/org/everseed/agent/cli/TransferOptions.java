@@ -1,0 +1,72 @@
+package org.everseed.agent.cli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.everseed.agent.AgentConfig;
+import org.everseed.api.wire.PeerAddress;
+
+/** The network options {@code fetch} and {@code seed} share. */
+final class TransferOptions {
+
+  static final Set<String> VALUED =
+      Set.of("port", "bind", "peer", "download-limit", "upload-limit");
+
+  static final String HELP =
+      """
+            --port <n>              TCP port for incoming peers (default 6881; 0 picks one)
+            --bind <address>        address to listen on (default 0.0.0.0)
+            --peer <host:port>      a peer to connect to besides the tracker's; repeatable
+            --download-limit <rate> bytes per second, e.g. 10M (default unlimited)
+            --upload-limit <rate>   bytes per second, e.g. 2M (default unlimited)
+      """;
+
+  private TransferOptions() {}
+
+  static AgentConfig config(Arguments arguments) throws UsageException {
+    AgentConfig defaults = AgentConfig.defaults();
+    int port = defaults.listenPort();
+    if (arguments.option("port").isPresent()) {
+      try {
+        port = Integer.parseInt(arguments.option("port").get());
+      } catch (NumberFormatException e) {
+        throw new UsageException("--port needs a number");
+      }
+      if (port < 0 || port > 65535) {
+        throw new UsageException("--port must be within 0..65535");
+      }
+    }
+    long download =
+        arguments.option("download-limit").isPresent()
+            ? Sizes.parse(arguments.option("download-limit").get())
+            : 0;
+    long upload =
+        arguments.option("upload-limit").isPresent()
+            ? Sizes.parse(arguments.option("upload-limit").get())
+            : 0;
+    return defaults
+        .withListen(arguments.option("bind").orElse(defaults.listenHost()), port)
+        .withRateLimits(upload, download);
+  }
+
+  static List<PeerAddress> peers(Arguments arguments) throws UsageException {
+    List<PeerAddress> peers = new ArrayList<>();
+    for (String peer : arguments.options("peer")) {
+      int colon = peer.lastIndexOf(':');
+      if (colon <= 0) {
+        throw new UsageException("--peer needs host:port, got '" + peer + "'");
+      }
+      try {
+        String host = peer.substring(0, colon).replace("[", "").replace("]", "");
+        peers.add(
+            new PeerAddress(
+                InetAddress.getByName(host), Integer.parseInt(peer.substring(colon + 1))));
+      } catch (UnknownHostException | IllegalArgumentException e) {
+        throw new UsageException("bad --peer '" + peer + "': " + e.getMessage());
+      }
+    }
+    return peers;
+  }
+}

@@ -1,0 +1,154 @@
+package org.everseed.agent.control;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.everseed.agent.AgentConfig;
+
+/**
+ * The daemon's settings, read from a properties file ({@code everseed-agent run --config
+ * agent.properties}). See {@code docs/agent.md} for every key.
+ */
+public record AgentSettings(
+    String serverUrl,
+    String tokenUrl,
+    String clientId,
+    String clientSecret,
+    String name,
+    String site,
+    List<String> channels,
+    Path downloadDir,
+    Path targetDir,
+    Duration pollInterval,
+    Duration heartbeatInterval,
+    Duration retention,
+    int keepVersions,
+    Optional<String> postInstallHook,
+    Duration hookTimeout,
+    AgentConfig engine) {
+
+  public AgentSettings {
+    channels = List.copyOf(channels);
+  }
+
+  /** The folder for resume files and the status file. */
+  public Path stateDir() {
+    return downloadDir.resolve(".everseed");
+  }
+
+  public static AgentSettings load(Path file) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    }
+    return from(properties);
+  }
+
+  public static AgentSettings from(Properties p) {
+    AgentConfig engine =
+        AgentConfig.defaults()
+            .withListen(
+                p.getProperty("listen.host", "0.0.0.0"),
+                Integer.parseInt(p.getProperty("listen.port", "6881")))
+            .withRateLimits(size(p, "rate.upload", 0), size(p, "rate.download", 0))
+            .withMaxPeers(Integer.parseInt(p.getProperty("peers.max", "50")));
+    return new AgentSettings(
+        stripSlash(required(p, "server.url")),
+        required(p, "keycloak.token-url"),
+        required(p, "client.id"),
+        required(p, "client.secret"),
+        p.getProperty("agent.name", hostName()),
+        p.getProperty("agent.site", "default"),
+        Arrays.stream(required(p, "channels").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList(),
+        Path.of(required(p, "download.dir")),
+        Path.of(required(p, "target.dir")),
+        duration(p, "poll.interval", Duration.ofSeconds(30)),
+        duration(p, "heartbeat.interval", Duration.ofMinutes(1)),
+        duration(p, "retention", Duration.ofDays(7)),
+        Integer.parseInt(p.getProperty("keep.versions", "3")),
+        Optional.ofNullable(p.getProperty("hook.command")).filter(s -> !s.isBlank()),
+        duration(p, "hook.timeout", Duration.ofMinutes(10)),
+        engine);
+  }
+
+  private static String required(Properties p, String key) {
+    String value = p.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("the settings need '" + key + "'");
+    }
+    return value.trim();
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static long size(Properties p, String key, long fallback) {
+    String value = p.getProperty(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    String v = value.trim().toUpperCase(Locale.ROOT).replace("IB", "").replace("B", "");
+    int shift =
+        switch (v.charAt(v.length() - 1)) {
+          case 'K' -> 10;
+          case 'M' -> 20;
+          case 'G' -> 30;
+          default -> 0;
+        };
+    return Long.parseLong(shift == 0 ? v : v.substring(0, v.length() - 1)) << shift;
+  }
+
+  private static Duration duration(Properties p, String key, Duration fallback) {
+    String value = p.getProperty(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.startsWith("p")) {
+      return Duration.parse(v.toUpperCase(Locale.ROOT));
+    }
+    char unit = v.charAt(v.length() - 1);
+    long amount = Long.parseLong(Character.isDigit(unit) ? v : v.substring(0, v.length() - 1));
+    return switch (unit) {
+      case 'm' -> Duration.ofMinutes(amount);
+      case 'h' -> Duration.ofHours(amount);
+      case 'd' -> Duration.ofDays(amount);
+      default -> Duration.ofSeconds(amount);
+    };
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "agent";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AgentSettings[server="
+        + serverUrl
+        + ", name="
+        + name
+        + ", site="
+        + site
+        + ", channels="
+        + channels
+        + ", clientSecret=…]";
+  }
+}

@@ -1,0 +1,87 @@
+package org.everseed.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/** Deterministic random payloads and their digests for swarm tests. */
+public final class TestPayloads {
+
+  private TestPayloads() {}
+
+  /** Writes {@code size} pseudo-random bytes seeded by {@code seed}. */
+  public static Path write(Path file, long size, long seed) throws IOException {
+    Files.createDirectories(file.getParent());
+    Random random = new Random(seed);
+    byte[] chunk = new byte[1 << 16];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      long left = size;
+      while (left > 0) {
+        random.nextBytes(chunk);
+        int n = (int) Math.min(chunk.length, left);
+        out.write(chunk, 0, n);
+        left -= n;
+      }
+    }
+    return file;
+  }
+
+  /** The SHA-256 of a file, or of every file below a folder in path order, as hex. */
+  public static String sha256(Path path) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        digest.update(
+            path.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+          in.transferTo(OutputStream.nullOutputStream());
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Prints what a session logs to stderr, which surefire keeps with the test's report. */
+  public static org.everseed.agent.swarm.SessionListener printingListener(String who) {
+    return new org.everseed.agent.swarm.SessionListener() {
+      @Override
+      public void log(org.everseed.agent.swarm.TorrentSession session, String message) {
+        System.err.println(who + ": " + message);
+      }
+    };
+  }
+
+  /** Waits for the session to complete; on timeout fails with what it had done. */
+  public static void awaitCompletion(org.everseed.agent.swarm.TorrentSession session, int seconds)
+      throws Exception {
+    try {
+      session.completion().get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("not complete after " + seconds + " s: " + session.stats(), e);
+    }
+  }
+
+  /** An agent configuration for loopback tests: ephemeral port, short intervals. */
+  public static AgentConfig loopbackConfig() {
+    return AgentConfig.defaults()
+        .withListen("127.0.0.1", 0)
+        .withIntervals(
+            java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofMillis(0));
+  }
+}
