@@ -1,7 +1,6 @@
 package org.everseed.application.tracker;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -9,7 +8,9 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.everseed.api.metainfo.InfoHash;
@@ -30,7 +31,10 @@ public class TrackerAccess {
   private static final System.Logger LOG = System.getLogger(TrackerAccess.class.getName());
   private static final Duration REFRESH_WAIT = Duration.ofSeconds(10);
 
-  @Resource ManagedExecutorService executor;
+  // Any Executor: the container's default managed executor, or the caller's thread in unit tests.
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  Executor executor;
+
   private TrackerRegistrations registrations;
   private PeerRegistry registry;
   private volatile Admissions current = Admissions.NOTHING;
@@ -46,6 +50,12 @@ public class TrackerAccess {
   public TrackerAccess(TrackerRegistrations registrations, PeerRegistry registry) {
     this.registrations = registrations;
     this.registry = registry;
+  }
+
+  /** With the executor that change events refresh on (unit tests run it on the caller's thread). */
+  TrackerAccess(TrackerRegistrations registrations, PeerRegistry registry, Executor executor) {
+    this(registrations, registry);
+    this.executor = executor;
   }
 
   /** The snapshot announces check against; never null. */
@@ -90,7 +100,8 @@ public class TrackerAccess {
    */
   private void refreshOutsideTransaction() {
     try {
-      executor.submit(this::refresh).get(REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.runAsync(this::refresh, executor)
+          .get(REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

@@ -47,7 +47,7 @@ class TrackerAccessTest {
 
   final Rows rows = new Rows();
   final InMemoryPeerRegistry registry = new InMemoryPeerRegistry(100);
-  final TrackerAccess access = new TrackerAccess(rows, registry);
+  final TrackerAccess access = new TrackerAccess(rows, registry, Runnable::run);
 
   @Test
   void nothingIsAdmittedBeforeTheFirstRefresh() {
