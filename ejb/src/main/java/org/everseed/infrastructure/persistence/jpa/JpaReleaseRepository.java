@@ -120,13 +120,14 @@ public class JpaReleaseRepository implements ReleaseRepository {
               params.put("status", s.name());
             });
 
-    // One pass: the total comes with the page (a window over the filtered rows); only a page past
-    // the end needs the separate count.
+    Query count = em.createNativeQuery("select count(*) from release r" + where);
+    params.forEach(count::setParameter);
+    long total = ((Number) count.getSingleResult()).longValue();
+
     Query page =
         em.createNativeQuery(
             "select "
                 + LISTING_COLUMNS
-                + ", count(*) over () as total"
                 + LISTING_FROM
                 + where
                 + " order by "
@@ -136,18 +137,8 @@ public class JpaReleaseRepository implements ReleaseRepository {
     page.setParameter("limit", query.size());
     page.setParameter("offset", (long) query.page() * query.size());
     List<ReleaseListing> items = new ArrayList<>();
-    long total = -1;
     for (Object row : page.getResultList()) {
-      Object[] columns = (Object[]) row;
-      items.add(toListing(columns));
-      total = ((Number) columns[columns.length - 1]).longValue();
-    }
-    if (total < 0) {
-      Query count =
-          em.createNativeQuery(
-              "select count(*) from release r join channel c on c.id = r.channel_id" + where);
-      params.forEach(count::setParameter);
-      total = ((Number) count.getSingleResult()).longValue();
+      items.add(toListing((Object[]) row));
     }
     return new ReleaseSearchResult(items, total);
   }
