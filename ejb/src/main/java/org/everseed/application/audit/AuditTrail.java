@@ -14,7 +14,17 @@ import org.everseed.domain.model.audit.AuditLog;
  */
 @ApplicationScoped
 public class AuditTrail {
-  @Inject AuditLog log;
+  private final AuditLog log;
+
+  @Inject
+  public AuditTrail(AuditLog log) {
+    this.log = log;
+  }
+
+  /** For the CDI container's client proxy only. */
+  protected AuditTrail() {
+    this.log = null;
+  }
 
   /**
    * Records that {@code actor} did {@code action} to {@code target}.
