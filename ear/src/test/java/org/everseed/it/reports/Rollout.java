@@ -16,17 +16,17 @@ import org.everseed.system.EverseedSystem;
  * reports and tracker completions at chosen offsets from the publication time (through JDBC, since
  * the server stamps reports with its own clock and the figures must be exact).
  */
-final class Rollout {
+public final class Rollout {
   private final EverseedSystem system;
   private final String agentToken;
 
-  Rollout(EverseedSystem system) throws Exception {
+  public Rollout(EverseedSystem system) throws Exception {
     this.system = system;
     this.agentToken = token(system, null);
   }
 
   /** A client-credentials token for CI ({@code null}: the agent client) or a demo user's. */
-  static String token(EverseedSystem system, String demoUser) throws Exception {
+  public static String token(EverseedSystem system, String demoUser) throws Exception {
     Keycloak keycloak = new Keycloak(system.keycloak());
     if (demoUser == null) {
       return keycloak.clientCredentials(Keycloak.AGENT_CLIENT, Keycloak.AGENT_SECRET);
@@ -49,7 +49,7 @@ final class Rollout {
     return Json.createReader(new StringReader(response.body())).readObject();
   }
 
-  long publish(String ciToken, String channel, String fileName) throws Exception {
+  public long publish(String ciToken, String channel, String fileName) throws Exception {
     byte[] content = new byte[30_000];
     new Random(System.nanoTime()).nextBytes(content);
     HttpResponse<String> created =
@@ -60,7 +60,7 @@ final class Rollout {
     return json(created, 201).getJsonObject("release").getJsonNumber("id").longValue();
   }
 
-  long enrol(String name, String site, String channel) throws Exception {
+  public long enrol(String name, String site, String channel) throws Exception {
     HttpResponse<String> enrolled =
         Http.postJson(
             api(system, "/agents"),
@@ -93,7 +93,7 @@ final class Rollout {
   }
 
   /** A report stamped {@code seconds} after the release's publication. */
-  void report(
+  public void report(
       long agent,
       long release,
       String state,
