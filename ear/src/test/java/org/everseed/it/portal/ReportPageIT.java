@@ -29,10 +29,14 @@ class ReportPageIT {
 
     String base = system.wildFly().baseUrl();
     try (Browser browser = Browser.start(workDir())) {
-      browser.open(base + "/report.xhtml?id=" + release);
+      browser.open(base + "/catalog.xhtml");
       browser.signIn("auditor", "auditor-demo");
+      browser.open(base + "/report.xhtml?id=" + release);
       assertTrue(browser.isPresent(By.id("nav-reports")), "Reports in the navigation");
       assertEquals("erp-portal 3.1.0", browser.find(By.id("report-title")).getText());
+      assertTrue(
+          browser.find(By.id("report-published")).getText().endsWith(" UTC"),
+          "publication time shown");
       assertEquals("3", browser.find(By.id("fig-targeted")).getText());
       assertEquals("2", browser.find(By.id("fig-completed")).getText());
       assertEquals("1", browser.find(By.id("fig-not-started")).getText());
@@ -52,8 +56,10 @@ class ReportPageIT {
     }
 
     try (Browser browser = Browser.start(workDir())) {
-      browser.open(base + "/report.xhtml?id=" + release);
+      browser.open(base + "/catalog.xhtml");
       browser.signIn("publisher", "publisher-demo");
+      browser.open(base + "/report.xhtml?id=" + release);
+      browser.find(By.id("main"));
       assertFalse(browser.isPresent(By.id("nav-reports")));
       assertFalse(browser.isPresent(By.id("report-figures")));
     }
