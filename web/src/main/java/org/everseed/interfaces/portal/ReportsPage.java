@@ -3,7 +3,10 @@ package org.everseed.interfaces.portal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.everseed.api.rest.report.ReleaseReport;
 import org.everseed.application.catalog.CatalogService;
@@ -24,6 +27,9 @@ import org.everseed.interfaces.export.ReportFigures;
 @RequestScoped
 public class ReportsPage {
   private static final int NEWEST = 50;
+  private static final DateTimeFormatter PUBLISHED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   @Inject ReportService reports;
   @Inject CatalogService catalog;
@@ -68,6 +74,18 @@ public class ReportsPage {
       }
     }
     return report;
+  }
+
+  public String getPublished() {
+    return PUBLISHED.format(getReport().publishedAt());
+  }
+
+  public String getPublishedIso() {
+    return getReport().publishedAt().toString();
+  }
+
+  public String getStatus() {
+    return getReport().status().toLowerCase(Locale.ROOT);
   }
 
   public String getCompletionChart() {
