@@ -16,7 +16,7 @@ REQUESTS="${1:-200}"
 AGENTS="${AGENTS:-10000}"
 RELEASES="${RELEASES:-1000}"
 OFFSET="${BENCH_PORT_OFFSET:-5200}"
-KC_PORT="${BENCH_KEYCLOAK_PORT:-8980}"
+KC_PORT="${BENCH_KEYCLOAK_PORT:-8380}"
 DB="everseed_bench_reports"
 BASE_URL="http://127.0.0.1:$((8080 + OFFSET))"
 KC="http://127.0.0.1:$KC_PORT/realms/everseed"
@@ -26,7 +26,8 @@ WORK="$(mktemp -d /tmp/everseed-bench-reports.XXXXXX)"
 
 cleanup() {
   if [ -n "$LAUNCHER_PID" ]; then
-    kill -INT "$LAUNCHER_PID" 2>/dev/null || true
+    # TERM, not INT: a background job of a non-interactive shell ignores SIGINT.
+    kill -TERM "$LAUNCHER_PID" 2>/dev/null || true
     wait "$LAUNCHER_PID" 2>/dev/null || true
   fi
   rm -rf "$WORK"
