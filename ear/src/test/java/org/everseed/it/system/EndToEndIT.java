@@ -66,6 +66,7 @@ class EndToEndIT {
     Path payload = work.resolve("rollout-1.0." + run + ".bin");
     byte[] sha256 = writeRandomFile(payload, RELEASE_BYTES, 42);
 
+    Progress progress = Progress.console();
     List<AgentProcess> agents = new ArrayList<>();
     try {
       for (String[] nameAndSite :
@@ -86,7 +87,7 @@ class EndToEndIT {
                     KeycloakServer.AGENT_SECRET,
                     Duration.ofSeconds(1)),
                 AGENT_START,
-                Progress.console()));
+                progress));
       }
 
       // Published exactly as the launcher tells users to: its printed curl line, run by bash.
@@ -100,6 +101,7 @@ class EndToEndIT {
                       payload),
                   PUBLISH));
       assertTrue(published.containsKey("release"), published.toString());
+      progress.step("Published " + payload.getFileName() + " into " + channel);
       JsonObject release = published.getJsonObject("release");
       long releaseId = release.getJsonNumber("id").longValue();
       String folder = release.getString("name") + "-" + release.getString("version");
@@ -112,6 +114,7 @@ class EndToEndIT {
               latestStates(system, releaseId).values().stream().filter("COMPLETED"::equals).count()
                   == 3);
 
+      progress.step("All three agents reported COMPLETED");
       for (AgentProcess agent : agents) {
         Path installed =
             agent.targetDir().resolve(channel).resolve(folder).resolve(payload.getFileName());
