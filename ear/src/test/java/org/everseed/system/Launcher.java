@@ -133,7 +133,9 @@ public final class Launcher {
         Demo agents (channel '%s'; folders, settings and logs under %s):
         %s
 
-        Publish a file from the command line (the agents install it under <folder>/releases/%s/):
+        Publish a file from the command line (any file in place of README.md; the same content
+        twice answers 409 with the existing release). The agents install it under
+        <folder>/releases/%s/:
           %s
 
         Stop with Ctrl-C or ./everseed stop
