@@ -45,6 +45,11 @@ public final class KeycloakServer implements AutoCloseable {
 
   public static final String CI_SECRET = "ci-pipeline-dev-secret";
 
+  /** The realm's agent client (role {@code agent}) every demo and test agent enrols with. */
+  public static final String AGENT_CLIENT = "everseed-agent";
+
+  public static final String AGENT_SECRET = "everseed-agent-dev-secret";
+
   private static final Pattern ACCESS_TOKEN =
       Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -109,8 +110,14 @@ final class Browser implements AutoCloseable {
     return !driver.findElements(by).isEmpty();
   }
 
+  /**
+   * Polls {@code condition} until it holds. An element the condition found can be replaced by an
+   * Ajax re-render before it is read; that is "not yet", so the condition is asked again.
+   */
   <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** Signs in on Keycloak's login form, where an unauthenticated visit to the portal lands. */
