@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.everseed.it.Http;
 import org.everseed.it.SystemExtension;
+import org.everseed.it.security.Keycloak;
 import org.everseed.system.AgentProcess;
 import org.everseed.system.EverseedSystem;
 import org.everseed.system.KeycloakServer;
@@ -145,6 +146,30 @@ class EndToEndIT {
           agents,
           () -> completedSwarmFigure(system, ciToken, releaseId) >= 3);
       assertEquals(3, completedSwarmFigure(system, ciToken, releaseId));
+
+      // What an auditor sees: the distribution report through the API.
+      String auditor =
+          new Keycloak(system.keycloak())
+              .userToken("auditor", "auditor-demo", system.wildFly().baseUrl() + "/");
+      HttpResponse<String> reportResponse =
+          Http.get(system.wildFly().baseUrl() + "/api/v1/reports/releases/" + releaseId, auditor);
+      assertEquals(200, reportResponse.statusCode(), reportResponse.body());
+      JsonObject report = json(reportResponse.body());
+      assertEquals(3, report.getInt("targeted"), report.toString());
+      assertEquals(3, report.getInt("completed"), report.toString());
+      assertTrue(report.getJsonNumber("offloadRatio").doubleValue() > 0, report.toString());
+      Map<String, Integer> completedPerSite = new HashMap<>();
+      report
+          .getJsonArray("sites")
+          .forEach(
+              site ->
+                  completedPerSite.put(
+                      site.asJsonObject().getString("site"),
+                      site.asJsonObject().getInt("completed")));
+      assertEquals(Map.of("berlin", 2, "paris", 1), completedPerSite, report.toString());
+      progress.step(
+          "Distribution report: 3/3 completed, offload ratio "
+              + report.getJsonNumber("offloadRatio").doubleValue());
     } finally {
       for (AgentProcess agent : agents) {
         agent.close();
