@@ -51,6 +51,12 @@ class ReportPageIT {
       assertEquals(3, browser.driver.findElements(By.cssSelector("tr.report-agent")).size());
       browser.screenshot("report");
 
+      // The portal's downloads, fetched with the auditor's session as the CSV link does.
+      Object csv = fetch(browser, "/portal/reports/" + release + ".csv");
+      assertTrue(String.valueOf(csv).startsWith("200 agent_id,agent,site,state"), csv.toString());
+      Object pdf = fetch(browser, "/portal/reports/" + release + ".pdf");
+      assertTrue(String.valueOf(pdf).startsWith("200 %PDF-"), "a PDF: " + pdf);
+
       browser.open(base + "/reports.xhtml");
       assertTrue(browser.isPresent(By.linkText("erp-portal 3.1.0")));
     }
@@ -62,7 +68,18 @@ class ReportPageIT {
       browser.find(By.id("main"));
       assertFalse(browser.isPresent(By.id("nav-reports")));
       assertFalse(browser.isPresent(By.id("report-figures")));
+      Object refused = fetch(browser, "/portal/reports/" + release + ".csv");
+      assertTrue(String.valueOf(refused).startsWith("403 "), refused.toString());
     }
+  }
+
+  /** Fetches a portal path with the browser's session: its status, a space, its first bytes. */
+  private static Object fetch(Browser browser, String path) {
+    return browser.driver.executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t.slice(0, 40))),"
+            + " e => done(String(e)));",
+        path);
   }
 
   private static Path workDir() {
