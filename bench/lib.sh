@@ -12,8 +12,7 @@ start_system() {
   fi
   echo "starting Everseed (./everseed start)..."
   (cd "$ROOT" && ./everseed start >"$ROOT/run/bench-launcher.log" 2>&1) &
-  LAUNCHER_PID=$!
-  trap stop_system EXIT
+  LAUNCHER_PID=$! # the calling script's EXIT trap runs stop_system
   for _ in $(seq 1 300); do
     grep -q "Everseed is up" "$ROOT/run/bench-launcher.log" 2>/dev/null && return
     kill -0 "$LAUNCHER_PID" 2>/dev/null || { cat "$ROOT/run/bench-launcher.log"; exit 1; }

@@ -37,8 +37,9 @@ publish_once() { # $1 run number: changes the first bytes so each run is new con
     -F "file=@$WORK/artifact.bin;filename=artifact.bin" "$BASE_URL/api/v1/releases"
 }
 upload_once() {
-  curl -sf -o /dev/null -w '%{time_total}' -H "Content-Type: application/octet-stream" \
-    --data-binary "@$WORK/artifact.bin" "$BASE_URL/bench-sink/upload"
+  # -T streams the file (like -F does for the publish); --data-binary would load it into memory.
+  curl -sf -o /dev/null -w '%{time_total}' -X POST -H "Content-Type: application/octet-stream" \
+    -T "$WORK/artifact.bin" "$BASE_URL/bench-sink/upload"
 }
 
 echo "warming up..."

@@ -8,24 +8,35 @@ COUNT="${1:-100000}"
 SECONDS_RUN="${2:-20}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 
+trap stop_system EXIT
 start_system
 have=$(psql -h 127.0.0.1 -U postgres -tAc "select count(*) from release where publisher = 'bench-publisher'" everseed)
 if [ "$have" -lt "$COUNT" ]; then
   echo "generating $COUNT synthetic releases..."
   psql -h 127.0.0.1 -U postgres -q -v count="$COUNT" -f "$ROOT/bench/generate-catalog.sql" everseed
 fi
-TOKEN=$(ci_token)
 LUA=$(mktemp /tmp/everseed-search.XXXXXX.lua)
 trap 'rm -f "$LUA"; stop_system' EXIT
+TOKEN=$(ci_token)
 cat > "$LUA" <<LUA
 local queries = {"openssl+gateway", "kernel+driver", "postgres+backup", "erp+ledger", "java+runtime", "vpn+identity"}
 local channels = {"bench/patches", "bench/apps", "bench/datasets", "bench/images"}
 local requests = {}
-for i, q in ipairs(queries) do
-  for j, c in ipairs(channels) do
-    requests[#requests + 1] = wrk.format("GET", "/api/v1/releases?q=" .. q .. "&channel=" .. c .. "&size=20",
-      {["Authorization"] = "Bearer $TOKEN"})
+-- Built in init(): wrk.format only adds the Host header once wrk knows the target.
+init = function(args)
+  for i, q in ipairs(queries) do
+    for j, c in ipairs(channels) do
+      requests[#requests + 1] = wrk.format("GET", "/api/v1/releases?q=" .. q .. "&channel=" .. c .. "&size=20",
+        {["Authorization"] = "Bearer $TOKEN", ["Host"] = "127.0.0.1:8080"})
+    end
   end
+end
+local failures = 0
+response = function(status, headers, body)
+  if status ~= 200 then failures = failures + 1 end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("non-200 answers: %d\n", summary.errors.status))
 end
 local n = 0
 request = function() n = n + 1; return requests[(n % #requests) + 1] end

@@ -241,11 +241,13 @@
         link.textContent = release.name + " " + release.version;
         showResult(false, ["Published ", link, " — info-hash ", release.infoHash.substring(0, 12) + "…"]);
       } else {
+        progressArea.hidden = true;
         showProblem(request.status, request.responseText);
       }
     });
     request.addEventListener("error", function () {
       button.disabled = false;
+      progressArea.hidden = true;
       showResult(true, ["The upload was interrupted; check the connection and try again."]);
     });
     button.disabled = true;

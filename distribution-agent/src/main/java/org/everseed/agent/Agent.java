@@ -8,11 +8,13 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
@@ -27,11 +29,14 @@ import org.everseed.agent.storage.ResumeFile;
 import org.everseed.agent.swarm.SessionListener;
 import org.everseed.agent.swarm.SwarmContext;
 import org.everseed.agent.swarm.TorrentSession;
+import org.everseed.agent.tracker.AnnounceEvent;
+import org.everseed.agent.tracker.AnnounceRequest;
 import org.everseed.agent.tracker.TrackerClient;
 import org.everseed.agent.webseed.WebSeedClient;
 import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.wire.Handshake;
+import org.everseed.api.wire.PeerAddress;
 import org.everseed.api.wire.PeerIds;
 import org.everseed.api.wire.PeerWireException;
 
@@ -122,6 +127,39 @@ public final class Agent implements AutoCloseable {
     return context.listenPort();
   }
 
+  /** This agent's BEP 20 peer id. */
+  public byte[] peerId() {
+    return context.peerId().clone();
+  }
+
+  /** Asks the trackers for peers of {@code infoHash} before the torrent itself is known. */
+  public List<PeerAddress> peersFromTrackers(InfoHash infoHash, List<String> trackers)
+      throws InterruptedException {
+    List<PeerAddress> peers = new ArrayList<>();
+    for (String tracker : trackers) {
+      try {
+        peers.addAll(
+            context
+                .tracker()
+                .announce(
+                    tracker,
+                    new AnnounceRequest(
+                        infoHash,
+                        context.peerId(),
+                        context.listenPort(),
+                        0,
+                        0,
+                        1,
+                        AnnounceEvent.STARTED,
+                        50))
+                .peers());
+      } catch (IOException e) {
+        // Another tracker may answer.
+      }
+    }
+    return peers;
+  }
+
   public List<TorrentSession> sessions() {
     return List.copyOf(sessions.values());
   }
@@ -182,7 +220,7 @@ public final class Agent implements AutoCloseable {
         if (!closed) {
           sleepQuietly();
         }
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+      } catch (RejectedExecutionException e) {
         sleepQuietly();
       }
     }

@@ -30,6 +30,8 @@ import java.time.Duration;
  * @param webSeedDelay how long a download relies on peers alone before the web seed helps
  * @param webSeedConnections pieces fetched from the web seed at once per torrent
  * @param badPiecesBeforeBan pieces failing their hash that a peer may send before it is banned
+ * @param webSeedMinHolders how many connected peers must hold a piece for the web seed to leave it
+ *     to them: 1 saves the most server egress, 2 also relieves pieces a single peer holds
  */
 public record AgentConfig(
     String listenHost,
@@ -53,7 +55,8 @@ public record AgentConfig(
     Duration resumeSaveInterval,
     Duration webSeedDelay,
     int webSeedConnections,
-    int badPiecesBeforeBan) {
+    int badPiecesBeforeBan,
+    int webSeedMinHolders) {
 
   /** Bytes per request: the size every client uses and some refuse to exceed. */
   public static final int BLOCK_SIZE = 16 * 1024;
@@ -69,6 +72,7 @@ public record AgentConfig(
     requirePositive(maxRequestsPerPeer, "maxRequestsPerPeer");
     requirePositive(webSeedConnections, "webSeedConnections");
     requirePositive(badPiecesBeforeBan, "badPiecesBeforeBan");
+    requirePositive(webSeedMinHolders, "webSeedMinHolders");
   }
 
   public static AgentConfig defaults() {
@@ -94,6 +98,7 @@ public record AgentConfig(
         Duration.ofSeconds(5),
         Duration.ofSeconds(2),
         1,
+        2,
         2);
   }
 
@@ -120,7 +125,8 @@ public record AgentConfig(
         resumeSaveInterval,
         webSeedDelay,
         webSeedConnections,
-        badPiecesBeforeBan);
+        badPiecesBeforeBan,
+        webSeedMinHolders);
   }
 
   public AgentConfig withRateLimits(long upload, long download) {
@@ -146,7 +152,8 @@ public record AgentConfig(
         resumeSaveInterval,
         webSeedDelay,
         webSeedConnections,
-        badPiecesBeforeBan);
+        badPiecesBeforeBan,
+        webSeedMinHolders);
   }
 
   /** A copy with the intervals shortened for tests and loopback swarms. */
@@ -174,7 +181,8 @@ public record AgentConfig(
         resumeSaveInterval,
         webSeedWait,
         webSeedConnections,
-        badPiecesBeforeBan);
+        badPiecesBeforeBan,
+        webSeedMinHolders);
   }
 
   public AgentConfig withMaxPeers(int maxPeers) {
@@ -200,7 +208,8 @@ public record AgentConfig(
         resumeSaveInterval,
         webSeedDelay,
         webSeedConnections,
-        badPiecesBeforeBan);
+        badPiecesBeforeBan,
+        webSeedMinHolders);
   }
 
   public AgentConfig withUploadSlots(int slots) {
@@ -226,7 +235,8 @@ public record AgentConfig(
         resumeSaveInterval,
         webSeedDelay,
         webSeedConnections,
-        badPiecesBeforeBan);
+        badPiecesBeforeBan,
+        webSeedMinHolders);
   }
 
   private static void requirePositive(int value, String name) {

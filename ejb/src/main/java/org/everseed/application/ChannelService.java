@@ -1,12 +1,16 @@
 package org.everseed.application;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.everseed.application.audit.AuditTrail;
 import org.everseed.application.fleet.Roles;
+import org.everseed.domain.model.audit.AuditAction;
 import org.everseed.domain.model.channel.Channel;
 import org.everseed.domain.model.channel.ChannelExistsException;
 import org.everseed.domain.model.channel.ChannelName;
@@ -16,6 +20,8 @@ import org.everseed.domain.model.channel.ChannelRepository;
 @Stateless
 public class ChannelService {
   @Inject ChannelRepository channels;
+  @Inject AuditTrail audit;
+  @Resource EJBContext context;
 
   @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN, Roles.AGENT})
   public List<Channel> listChannels() {
@@ -34,6 +40,12 @@ public class ChannelService {
     }
     Channel channel = new Channel(name, description, Instant.now(Clock.systemUTC()));
     channels.store(channel);
+    audit.record(
+        context.getCallerPrincipal().getName(),
+        AuditAction.CHANNEL_CREATED,
+        AuditTrail.channel(name.value()),
+        "description",
+        description);
     return channel;
   }
 }

@@ -22,6 +22,7 @@ import org.everseed.api.bencode.BencodeLimits;
  *   p     integer   this side's listen port
  *   v     string    client name and version
  *   reqq  integer   requests this side queues per peer
+ *   metadata_size  integer  size of the info dictionary (BEP 9), if this side has it
  * e
  * </pre>
  *
@@ -31,10 +32,14 @@ public record ExtensionHandshake(
     Map<String, Integer> extensions,
     OptionalInt listenPort,
     Optional<String> client,
-    OptionalInt requestQueueLength) {
+    OptionalInt requestQueueLength,
+    OptionalInt metadataSize) {
 
   /** The name BEP 11 peer exchange goes by. */
   public static final String UT_PEX = "ut_pex";
+
+  /** The name BEP 9 metadata exchange goes by. */
+  public static final String UT_METADATA = "ut_metadata";
 
   private static final BencodeDecoder DECODER =
       new BencodeDecoder(BencodeLimits.DEFAULT.withMaxInputSize(1 << 20).withMaxDepth(8));
@@ -62,6 +67,7 @@ public record ExtensionHandshake(
     listenPort.ifPresent(port -> root.put("p", port));
     client.ifPresent(name -> root.put("v", name));
     requestQueueLength.ifPresent(length -> root.put("reqq", length));
+    metadataSize.ifPresent(size -> root.put("metadata_size", size));
     return BencodeEncoder.encode(root.build());
   }
 
@@ -96,7 +102,8 @@ public record ExtensionHandshake(
         extensions,
         integer(root, "p", 1, 0xFFFF),
         root.find("v").filter(BString.class::isInstance).map(v -> ((BString) v).asUtf8()),
-        integer(root, "reqq", 1, Integer.MAX_VALUE));
+        integer(root, "reqq", 1, Integer.MAX_VALUE),
+        integer(root, "metadata_size", 1, MetadataMessage.MAX_TOTAL_SIZE));
   }
 
   private static OptionalInt integer(BDictionary root, String key, long min, long max) {

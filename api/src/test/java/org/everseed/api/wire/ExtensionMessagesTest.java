@@ -42,8 +42,14 @@ class ExtensionMessagesTest {
     void extensionHandshakeEncodesSortedKeys() {
       ExtensionHandshake handshake =
           new ExtensionHandshake(
-              Map.of("ut_pex", 1), OptionalInt.of(6881), Optional.of("E"), OptionalInt.of(250));
-      assertArrayEquals(ascii("d1:md6:ut_pexi1ee1:pi6881e4:reqqi250e1:v1:Ee"), handshake.encode());
+              Map.of("ut_pex", 1),
+              OptionalInt.of(6881),
+              Optional.of("E"),
+              OptionalInt.of(250),
+              OptionalInt.of(300));
+      assertArrayEquals(
+          ascii("d1:md6:ut_pexi1ee13:metadata_sizei300e1:pi6881e4:reqqi250e1:v1:Ee"),
+          handshake.encode());
     }
 
     @Test

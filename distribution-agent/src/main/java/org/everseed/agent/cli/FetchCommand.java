@@ -9,20 +9,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.everseed.agent.Agent;
 import org.everseed.agent.AgentConfig;
 import org.everseed.agent.StatusFile;
+import org.everseed.agent.control.AgentSettings;
+import org.everseed.agent.control.ServerClient;
 import org.everseed.agent.storage.DiskSpace;
 import org.everseed.agent.storage.Placement;
+import org.everseed.agent.swarm.MetadataFetcher;
 import org.everseed.agent.swarm.SessionListener;
 import org.everseed.agent.swarm.SessionStats;
 import org.everseed.agent.swarm.TorrentSession;
+import org.everseed.api.Version;
+import org.everseed.api.magnet.MagnetLink;
 import org.everseed.api.metainfo.Metainfo;
+import org.everseed.api.rest.agent.AgentEnrolment;
+import org.everseed.api.rest.agent.ReleaseAssignment;
+import org.everseed.api.wire.PeerAddress;
 
 /**
  * {@code fetch}: downloads one torrent from its swarm and web seeds into a staging folder, moves it
@@ -40,7 +50,7 @@ final class FetchCommand implements Command {
 
   @Override
   public String usage() {
-    return "[options] <file.torrent|http(s) URL of a .torrent>";
+    return "[options] <file.torrent|http(s) URL of a .torrent|magnet link|release id>";
   }
 
   @Override
@@ -53,6 +63,7 @@ final class FetchCommand implements Command {
     return """
             --dir <folder>          where the data goes (default: the current folder)
             --seed-after <duration> keep seeding this long after completion, e.g. 10m (default 0)
+            --config <file>         the daemon's settings, to fetch a release by its id from the server
             -q, --quiet             no progress bar
         """
         + TransferOptions.HELP;
@@ -61,16 +72,38 @@ final class FetchCommand implements Command {
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
     Set<String> valued = new HashSet<>(TransferOptions.VALUED);
-    valued.addAll(Set.of("dir", "seed-after"));
-    Arguments arguments =
-        Arguments.parse(args, valued, Set.of("quiet"), java.util.Map.of("q", "quiet"));
-    Metainfo torrent = load(arguments.onePositional("torrent"));
+    valued.addAll(Set.of("dir", "seed-after", "config"));
+    Arguments arguments = Arguments.parse(args, valued, Set.of("quiet"), Map.of("q", "quiet"));
+    String source = arguments.onePositional("torrent");
+    AgentConfig config = TransferOptions.config(arguments);
+    Metainfo torrent;
+    Agent magnetAgent = null;
+    if (source.startsWith("magnet:")) {
+      MagnetLink magnet = MagnetLink.parse(source);
+      magnetAgent = Agent.start(config);
+      List<PeerAddress> peers = new ArrayList<>(TransferOptions.peers(arguments));
+      peers.addAll(magnetAgent.peersFromTrackers(magnet.infoHash(), magnet.trackers()));
+      byte[] info =
+          new MetadataFetcher(
+                  magnetAgent.peerId(), magnetAgent.listenPort(), Duration.ofSeconds(10))
+              .fetch(magnet.infoHash(), peers)
+              .orElse(null);
+      if (info == null) {
+        magnetAgent.close();
+        throw new IOException(
+            "no peer sent the torrent's metadata (BEP 9) for " + magnet.infoHash());
+      }
+      torrent = MetadataFetcher.toMetainfo(info, magnet.trackers(), magnet.webSeeds());
+    } else if (source.matches("\\d+")) {
+      torrent = releaseTorrent(Long.parseLong(source), arguments);
+    } else {
+      torrent = load(source);
+    }
     Path dir = Path.of(arguments.option("dir").orElse(".")).toAbsolutePath();
     Duration seedAfter =
         arguments.option("seed-after").isPresent()
             ? Durations.parse(arguments.option("seed-after").get())
             : Duration.ZERO;
-    AgentConfig config = TransferOptions.config(arguments);
     boolean quiet = arguments.flag("quiet");
 
     Path target = dir.resolve(torrent.name());
@@ -83,7 +116,7 @@ final class FetchCommand implements Command {
     StatusFile status = new StatusFile(state.resolve("status.json"));
     DiskSpace.requireFree(dir, torrent.totalLength());
 
-    try (Agent agent = Agent.start(config)) {
+    try (Agent agent = magnetAgent != null ? magnetAgent : Agent.start(config)) {
       Thread shutdown = new Thread(agent::close, "fetch-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       TorrentSession session =
@@ -146,13 +179,40 @@ final class FetchCommand implements Command {
     return Main.OK;
   }
 
+  /**
+   * The torrent of release {@code releaseId}, asked of the server named in the daemon's settings
+   * file ({@code --config}), with this agent's passkey in it.
+   */
+  private static Metainfo releaseTorrent(long releaseId, Arguments arguments)
+      throws IOException, InterruptedException, UsageException {
+    String config =
+        arguments
+            .option("config")
+            .orElseThrow(
+                () ->
+                    new UsageException("fetching a release by id needs --config agent.properties"));
+    AgentSettings settings = AgentSettings.load(Path.of(config));
+    ServerClient server = new ServerClient(HttpClient.newHttpClient(), settings);
+    long agentId =
+        server
+            .enrol(
+                new AgentEnrolment(
+                    settings.name(), settings.site(), Version.current(), settings.channels()))
+            .agentId();
+    for (ReleaseAssignment release : server.releases(agentId)) {
+      if (release.releaseId() == releaseId) {
+        return Metainfo.parse(server.torrent(release.torrentUrl()));
+      }
+    }
+    throw new IOException(
+        "release "
+            + releaseId
+            + " is not published in this agent's channels "
+            + settings.channels());
+  }
+
   /** Reads a {@code .torrent} from a file or an HTTP(S) URL. */
   static Metainfo load(String source) throws IOException, InterruptedException, UsageException {
-    if (source.startsWith("magnet:")) {
-      throw new UsageException(
-          "magnet links are not fetched yet: they need the info dictionary from peers (BEP 9);"
-              + " pass the .torrent or its URL");
-    }
     if (source.startsWith("http://") || source.startsWith("https://")) {
       HttpResponse<byte[]> response =
           HttpClient.newBuilder()

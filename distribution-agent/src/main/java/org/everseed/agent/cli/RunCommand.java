@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.everseed.agent.Agent;
+import org.everseed.agent.StatusFile;
 import org.everseed.agent.control.AgentSettings;
 import org.everseed.agent.control.ControlPlane;
 import org.everseed.agent.control.PostInstallHook;
@@ -26,7 +28,7 @@ final class RunCommand implements Command {
 
   @Override
   public String usage() {
-    return "--config <agent.properties>";
+    return "--config <agent.properties> [--log-format text|json]";
   }
 
   @Override
@@ -38,12 +40,27 @@ final class RunCommand implements Command {
   public String help() {
     return """
             --config <file>         the settings file (see docs/agent.md)
+            --log-format <format>   text (default) or json: one JSON object per line on stderr
         """;
   }
 
   @Override
   public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    Arguments arguments = Arguments.parse(args, Set.of("config"), Set.of(), Map.of());
+    Arguments arguments = Arguments.parse(args, Set.of("config", "log-format"), Set.of(), Map.of());
+    String format = arguments.option("log-format").orElse("text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("--log-format is text or json");
+    }
+    Consumer<String> log =
+        format.equals("json")
+            ? message ->
+                err.println(
+                    "{\"time\":\""
+                        + Instant.now()
+                        + "\",\"logger\":\"everseed-agent\",\"message\":"
+                        + StatusFile.quote(message)
+                        + "}")
+            : message -> err.println(Instant.now() + " " + message);
     String config =
         arguments.option("config").orElseThrow(() -> new UsageException("--config is required"));
     AgentSettings settings;
@@ -71,7 +88,7 @@ final class RunCommand implements Command {
                           new PostInstallHook(
                               command, settings.hookTimeout(), settings.stateDir())),
               Executors.newScheduledThreadPool(2),
-              message -> err.println(Instant.now() + " " + message));
+              log);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -80,12 +97,7 @@ final class RunCommand implements Command {
                     agent.close();
                     stopped.countDown();
                   }));
-      err.println(
-          Instant.now()
-              + " everseed-agent listening on port "
-              + agent.listenPort()
-              + ", "
-              + settings);
+      log.accept("everseed-agent listening on port " + agent.listenPort() + ", " + settings);
       control.start();
       stopped.await();
     }

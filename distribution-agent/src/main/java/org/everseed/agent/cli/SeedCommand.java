@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.everseed.agent.Agent;
 import org.everseed.agent.StatusFile;
 import org.everseed.agent.swarm.SessionListener;
@@ -85,7 +86,7 @@ final class SeedCommand implements Command {
               + ") on port "
               + agent.listenPort());
       out.flush();
-      while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+      while (!stopped.await(1, TimeUnit.SECONDS)) {
         if (status != null) {
           status.write(agent.listenPort(), List.of(session.stats()));
         }

@@ -5,17 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.everseed.agent.control.Json;
 
 /** {@code status}: prints what a running agent or fetch reports in its status file. */
 final class StatusCommand implements Command {
-
-  private static final Pattern TORRENT =
-      Pattern.compile("\\{\"name\":(\"(?:[^\"\\\\]|\\\\.)*\")([^}]*)\\}");
-  private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":(\"[^\"]*\"|[0-9.]+)");
 
   @Override
   public String name() {
@@ -61,29 +57,34 @@ final class StatusCommand implements Command {
       out.print(json);
       return Main.OK;
     }
-    Matcher updated = Pattern.compile("\"updated\":\"([^\"]*)\"").matcher(json);
-    out.println("updated " + (updated.find() ? updated.group(1) : "?"));
-    Matcher torrent = TORRENT.matcher(json);
-    while (torrent.find()) {
-      Matcher field = FIELD.matcher(torrent.group(2));
-      Map<String, String> values = new java.util.HashMap<>();
-      while (field.find()) {
-        values.put(field.group(1), field.group(2).replace("\"", ""));
-      }
-      long verified = Long.parseLong(values.getOrDefault("bytesVerified", "0"));
-      long total = Math.max(1, Long.parseLong(values.getOrDefault("totalBytes", "1")));
+    Map<?, ?> root;
+    try {
+      root = (Map<?, ?>) Json.parse(json);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new IOException(file + " is not a status file: " + e.getMessage());
+    }
+    out.println("updated " + root.get("updated") + ", listening on port " + root.get("listenPort"));
+    Object torrents = root.get("torrents");
+    for (Object item : torrents instanceof List<?> list ? list : List.of()) {
+      Map<?, ?> torrent = (Map<?, ?>) item;
+      long verified = number(torrent, "bytesVerified");
+      long total = Math.max(1, number(torrent, "totalBytes"));
       out.printf(
-          java.util.Locale.ROOT,
-          "%s  %s  %.1f%%  down %s/s  up %s/s  peers %s  from peers %s  from web seed %s%n",
-          torrent.group(1).replace("\"", ""),
-          values.get("state"),
+          Locale.ROOT,
+          "%s  %s  %.1f%%  down %s/s  up %s/s  peers %d  from peers %s  from web seed %s%n",
+          torrent.get("name"),
+          torrent.get("state"),
           100.0 * verified / total,
-          Sizes.format((long) Double.parseDouble(values.getOrDefault("downloadRate", "0"))),
-          Sizes.format((long) Double.parseDouble(values.getOrDefault("uploadRate", "0"))),
-          values.get("peers"),
-          Sizes.format(Long.parseLong(values.getOrDefault("bytesFromPeers", "0"))),
-          Sizes.format(Long.parseLong(values.getOrDefault("bytesFromWebSeed", "0"))));
+          Sizes.format(number(torrent, "downloadRate")),
+          Sizes.format(number(torrent, "uploadRate")),
+          number(torrent, "peers"),
+          Sizes.format(number(torrent, "bytesFromPeers")),
+          Sizes.format(number(torrent, "bytesFromWebSeed")));
     }
     return Main.OK;
+  }
+
+  private static long number(Map<?, ?> map, String key) {
+    return map.get(key) instanceof Number number ? number.longValue() : 0;
   }
 }

@@ -164,9 +164,14 @@ public final class ControlPlane implements AutoCloseable {
                 + release.infoHash());
       }
       if (Files.exists(target)) {
-        // Installed earlier (before a restart): check it and seed it.
+        // Placed earlier, before a restart: check it and seed it. If the agent stopped between
+        // placing it and reporting, the hook and the report are still owed.
         tracked.session = agent.seed(torrent, target, logTo(release));
-        tracked.state = DistributionState.COMPLETED;
+        if (Files.exists(installedMarker(torrent))) {
+          tracked.state = DistributionState.COMPLETED;
+        } else {
+          scheduler.execute(() -> finishInstall(tracked, torrent));
+        }
         return;
       }
       DiskSpace.requireFree(settings.downloadDir(), torrent.totalLength());
@@ -187,11 +192,24 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private void install(Tracked tracked, Metainfo torrent, Path staging, Path resume) {
-    ReleaseAssignment release = tracked.release;
     try {
       tracked.session.relocate(
           current -> Placement.moveAndReopen(torrent, staging, tracked.target, tracked.target));
       Files.deleteIfExists(resume);
+    } catch (IOException | RuntimeException e) {
+      synchronized (this) {
+        tracked.state = DistributionState.FAILED;
+      }
+      report(tracked, DistributionState.FAILED, null, "installing failed: " + e.getMessage());
+      return;
+    }
+    finishInstall(tracked, torrent);
+  }
+
+  /** Runs the hook, reports completion, and marks the release installed for later restarts. */
+  private void finishInstall(Tracked tracked, Metainfo torrent) {
+    ReleaseAssignment release = tracked.release;
+    try {
       Integer exit = null;
       if (hook.isPresent()) {
         exit =
@@ -207,11 +225,14 @@ public final class ControlPlane implements AutoCloseable {
         tracked.state = DistributionState.COMPLETED;
       }
       log.accept("installed " + release.name() + " " + release.version() + " in " + tracked.target);
-      report(
+      if (report(
           tracked,
           DistributionState.COMPLETED,
           exit,
-          exit == null || exit == 0 ? null : "post-install hook exited with " + exit);
+          exit == null || exit == 0 ? null : "post-install hook exited with " + exit)) {
+        Files.createDirectories(settings.stateDir());
+        Files.writeString(installedMarker(torrent), release.releaseId() + "\n");
+      }
     } catch (IOException | RuntimeException e) {
       synchronized (this) {
         tracked.state = DistributionState.FAILED;
@@ -243,9 +264,16 @@ public final class ControlPlane implements AutoCloseable {
     return component;
   }
 
-  private void report(Tracked tracked, DistributionState state, Integer hookExit, String message) {
+  /** Written once the hook ran and the server took the completion report. */
+  private Path installedMarker(Metainfo torrent) {
+    return settings.stateDir().resolve(torrent.infoHash().toHex() + ".installed");
+  }
+
+  /** Sends a report; answers whether the server took it. */
+  private boolean report(
+      Tracked tracked, DistributionState state, Integer hookExit, String message) {
     if (agentId < 0) {
-      return;
+      return false;
     }
     SessionStats stats = tracked.session == null ? null : tracked.session.stats();
     DistributionReport report =
@@ -259,11 +287,13 @@ public final class ControlPlane implements AutoCloseable {
             message);
     try {
       server.report(agentId, report);
+      return true;
     } catch (IOException | RuntimeException e) {
       log.accept("reporting " + state + " failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return false;
   }
 
   /**

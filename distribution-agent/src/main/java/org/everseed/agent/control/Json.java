@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code String}, {@code Double}/{@code Long}, {@code Boolean} and {@code null}, and string quoting
  * for the writer side.
  */
-final class Json {
+public final class Json {
 
   private final String text;
   private int position;
@@ -19,7 +19,8 @@ final class Json {
     this.text = text;
   }
 
-  static Object parse(String text) {
+  /** Parses one JSON value; throws {@link IllegalArgumentException} on malformed input. */
+  public static Object parse(String text) {
     Json parser = new Json(text);
     parser.skipSpace();
     Object value = parser.value();
@@ -30,7 +31,8 @@ final class Json {
     return value;
   }
 
-  static String quote(String value) {
+  /** A JSON string literal, or {@code null}. */
+  public static String quote(String value) {
     if (value == null) {
       return "null";
     }

@@ -63,6 +63,8 @@ final class PeerConnection {
   boolean isSeed;
   int maxRequests;
   int pexMessageId;
+  int metadataMessageId;
+  int webSeedClaimId;
   int listenPort;
   String client = "";
   Set<PeerAddress> pexSent = new HashSet<>();

@@ -1,6 +1,7 @@
 package org.everseed.agent.swarm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class PiecePicker {
   private final long totalLength;
   private final int blockSize;
   private final int randomFirstPieces;
+  private final int maxStartedPieces;
   private final Random random;
   private final BitSet have;
   private final int[] availability;
@@ -62,6 +64,29 @@ public final class PiecePicker {
       int blockSize,
       int randomFirstPieces,
       Random random) {
+    this(
+        pieceCount,
+        pieceLength,
+        totalLength,
+        blockSize,
+        randomFirstPieces,
+        random,
+        Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxStartedPieces how many pieces may be started and unfinished at once; started pieces
+   *     are held in memory until verified, so this bounds that memory for large pieces
+   */
+  public PiecePicker(
+      int pieceCount,
+      int pieceLength,
+      long totalLength,
+      int blockSize,
+      int randomFirstPieces,
+      Random random,
+      int maxStartedPieces) {
+    this.maxStartedPieces = maxStartedPieces;
     this.pieceCount = pieceCount;
     this.pieceLength = pieceLength;
     this.totalLength = totalLength;
@@ -167,7 +192,7 @@ public final class PiecePicker {
         }
       }
     }
-    while (picked.size() < max) {
+    while (picked.size() < max && inProgress.size() < maxStartedPieces) {
       int piece = choosePiece(peerPieces);
       if (piece < 0) {
         break;
@@ -303,7 +328,7 @@ public final class PiecePicker {
     int piece = candidates.get(random.nextInt(candidates.size()));
     Progress progress = new Progress(blockCount(piece));
     progress.reservedWhole = true;
-    java.util.Arrays.fill(progress.requests, 1);
+    Arrays.fill(progress.requests, 1);
     inProgress.put(piece, progress);
     return piece;
   }

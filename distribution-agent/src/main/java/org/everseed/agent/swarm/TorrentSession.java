@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -22,6 +23,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +36,16 @@ import org.everseed.agent.storage.ResumeFile;
 import org.everseed.agent.tracker.AnnounceEvent;
 import org.everseed.agent.tracker.AnnounceRequest;
 import org.everseed.agent.tracker.AnnounceResponse;
+import org.everseed.api.bencode.BencodeEncoder;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.wire.ExtensionHandshake;
 import org.everseed.api.wire.Handshake;
+import org.everseed.api.wire.MetadataMessage;
 import org.everseed.api.wire.PeerAddress;
 import org.everseed.api.wire.PeerExchange;
 import org.everseed.api.wire.PeerMessage;
 import org.everseed.api.wire.PeerWireException;
+import org.everseed.api.wire.WebSeedClaim;
 
 /**
  * One torrent being downloaded or seeded: its peers, its piece picker, its storage, its tracker
@@ -53,9 +58,26 @@ public final class TorrentSession {
   /** Our id for ut_pex in the extension handshake: what peers must send it as. */
   static final int UT_PEX_ID = 1;
 
+  /** Our id for ut_metadata (BEP 9): peers that came by magnet link fetch the info from us. */
+  static final int UT_METADATA_ID = 2;
+
+  /** Our id for everseed_ws: agents tell each other which piece they fetch from the web seed. */
+  static final int WEB_SEED_CLAIM_ID = 3;
+
+  /** How long a peer's web seed claim keeps us off that piece: a few piece fetches' time. */
+  private static final long CLAIM_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   private static final String CLIENT_NAME = "Everseed 0.1";
   private static final int MAX_QUEUED_UPLOADS = 2048;
   private static final int REQUEST_BATCH = 16;
+
+  /**
+   * Started pieces wait in memory until verified; this caps that memory per torrent (16 pieces of
+   * 16 MiB, or 256 of 1 MiB), with a floor so small pieces never starve the pipeline.
+   */
+  private static final long PIECE_BUFFER_BUDGET = 256L << 20;
+
+  private static final int MIN_STARTED_PIECES = 16;
   private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(90);
   private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -84,6 +106,7 @@ public final class TorrentSession {
   private final SessionListener listener;
   private final PiecePicker picker;
   private final Choker<PeerConnection> choker;
+  private final byte[] infoBytes;
   private final Random random = new Random();
   private volatile PieceStorage storage;
   private volatile State state = State.CHECKING;
@@ -95,6 +118,7 @@ public final class TorrentSession {
   private final Set<PeerAddress> bannedAddresses = new HashSet<>();
   private final Map<String, Integer> strikes = new HashMap<>();
   private final Map<Integer, PieceBuffer> buffers = new HashMap<>();
+  private final Map<Integer, Long> claimedByPeers = new HashMap<>();
   private final List<Future<?>> tasks = new ArrayList<>();
   private final AtomicLong fromPeers = new AtomicLong();
   private final AtomicLong fromWebSeed = new AtomicLong();
@@ -105,7 +129,6 @@ public final class TorrentSession {
   private final CompletableFuture<TorrentSession> completion = new CompletableFuture<>();
   private boolean resumeDirty;
   private long lastResumeSave = System.nanoTime();
-  private final long startedNanos = System.nanoTime();
 
   public TorrentSession(
       SwarmContext context,
@@ -126,8 +149,11 @@ public final class TorrentSession {
             torrent.totalLength(),
             AgentConfig.BLOCK_SIZE,
             config.randomFirstPieces(),
-            random);
+            random,
+            (int) Math.max(MIN_STARTED_PIECES, PIECE_BUFFER_BUDGET / torrent.pieceLength()));
     this.choker = new Choker<>(config.uploadSlots(), config.optimisticUnchokeRounds(), random);
+    // The decoder accepts canonical bencode only, so re-encoding gives the exact info bytes.
+    this.infoBytes = BencodeEncoder.encode(torrent.info());
   }
 
   public Metainfo torrent() {
@@ -294,7 +320,7 @@ public final class TorrentSession {
         if (checks.get(i).get()) {
           verified.set(order.get(i));
         }
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         // An unreadable piece is simply not verified and is fetched again.
       }
     }
@@ -477,7 +503,7 @@ public final class TorrentSession {
       int free = config.maxPeersPerTorrent() - peers.size() - connecting.size();
       long now = System.nanoTime();
       List<PeerAddress> candidates = new ArrayList<>(knownPeers.keySet());
-      java.util.Collections.shuffle(candidates, random);
+      Collections.shuffle(candidates, random);
       for (PeerAddress address : candidates) {
         if (free <= 0) {
           break;
@@ -626,10 +652,17 @@ public final class TorrentSession {
             new PeerMessage.Extended(
                 0,
                 new ExtensionHandshake(
-                        Map.of(ExtensionHandshake.UT_PEX, UT_PEX_ID),
+                        Map.of(
+                            ExtensionHandshake.UT_PEX,
+                            UT_PEX_ID,
+                            ExtensionHandshake.UT_METADATA,
+                            UT_METADATA_ID,
+                            WebSeedClaim.EXTENSION,
+                            WEB_SEED_CLAIM_ID),
                         OptionalInt.of(context.listenPort()),
                         Optional.of(CLIENT_NAME),
-                        OptionalInt.of(MAX_QUEUED_UPLOADS))
+                        OptionalInt.of(MAX_QUEUED_UPLOADS),
+                        OptionalInt.of(infoBytes.length))
                     .encode()));
       }
       int have = picker.haveCount();
@@ -798,6 +831,8 @@ public final class TorrentSession {
         return;
       }
       peer.pexMessageId = handshake.idOf(ExtensionHandshake.UT_PEX).orElse(0);
+      peer.metadataMessageId = handshake.idOf(ExtensionHandshake.UT_METADATA).orElse(0);
+      peer.webSeedClaimId = handshake.idOf(WebSeedClaim.EXTENSION).orElse(0);
       peer.client = handshake.client().orElse("");
       handshake
           .requestQueueLength()
@@ -805,6 +840,26 @@ public final class TorrentSession {
       if (peer.incoming() && handshake.listenPort().isPresent()) {
         peer.listenPort = handshake.listenPort().getAsInt();
         knownPeers.put(peer.listenAddress(), System.nanoTime() + RECONNECT_BACKOFF_NANOS);
+      }
+    } else if (extended.extendedId() == WEB_SEED_CLAIM_ID) {
+      int piece = WebSeedClaim.decode(extended.payload()).piece();
+      checkIndex(piece);
+      claimedByPeers.put(piece, System.nanoTime() + CLAIM_NANOS);
+    } else if (extended.extendedId() == UT_METADATA_ID && peer.metadataMessageId != 0) {
+      MetadataMessage message = MetadataMessage.decode(extended.payload());
+      if (message.type() == MetadataMessage.REQUEST) {
+        int from = message.piece() * MetadataMessage.PIECE_SIZE;
+        MetadataMessage answer =
+            from < infoBytes.length
+                ? MetadataMessage.data(
+                    message.piece(),
+                    infoBytes.length,
+                    Arrays.copyOfRange(
+                        infoBytes,
+                        from,
+                        Math.min(infoBytes.length, from + MetadataMessage.PIECE_SIZE)))
+                : MetadataMessage.reject(message.piece());
+        peer.send(new PeerMessage.Extended(peer.metadataMessageId, answer.encode()));
       }
     } else if (extended.extendedId() == UT_PEX_ID && pexAllowed(peer)) {
       PeerExchange exchange = PeerExchange.decode(extended.payload());
@@ -1095,16 +1150,36 @@ public final class TorrentSession {
     while (state == State.DOWNLOADING) {
       int piece;
       synchronized (this) {
-        // Pieces any live peer has are left to the swarm, even if that peer chokes us for now:
-        // choking rotates, and the server's egress is the resource to save.
+        // Pieces enough live peers have are left to the swarm, even if those peers choke us for
+        // now: choking rotates, and the server's egress is the resource to save. A piece only one
+        // peer holds is still fetched from the web seed, since that peer's upload is the
+        // swarm's bottleneck for it.
         BitSet coveredByPeers = new BitSet();
+        BitSet seenOnce = new BitSet();
         for (PeerConnection peer : peers) {
           if (!peer.snubbed) {
-            coveredByPeers.or(peer.pieces);
+            BitSet again = (BitSet) peer.pieces.clone();
+            again.and(seenOnce);
+            coveredByPeers.or(again);
+            seenOnce.or(peer.pieces);
           }
         }
+        if (config.webSeedMinHolders() <= 1) {
+          coveredByPeers = seenOnce;
+        }
+        long now = System.nanoTime();
+        claimedByPeers.values().removeIf(expiry -> expiry < now);
+        claimedByPeers.keySet().forEach(coveredByPeers::set);
         int competing = (int) peers.stream().filter(peer -> !peer.isSeed).count();
         piece = picker.reserveForWebSeed(coveredByPeers, competing);
+        if (piece >= 0) {
+          byte[] claim = new WebSeedClaim(piece).encode();
+          for (PeerConnection peer : peers) {
+            if (peer.webSeedClaimId != 0) {
+              peer.send(new PeerMessage.Extended(peer.webSeedClaimId, claim));
+            }
+          }
+        }
       }
       try {
         if (piece < 0) {
@@ -1175,11 +1250,6 @@ public final class TorrentSession {
         peers.size(),
         bannedPeerIds.size(),
         (int) hashFailures.get());
-  }
-
-  /** Nanoseconds since the session was created. */
-  public long elapsedNanos() {
-    return System.nanoTime() - startedNanos;
   }
 
   void log(String message) {

@@ -166,6 +166,14 @@ class ControlPlaneTest {
             Files.readString(hookOutput).trim());
         assertTrue(Files.notExists(temp.resolve("downloads").resolve(torrent.infoHash().toHex())));
       }
+
+      // A restart finds the release in place: it seeds it and owes the server nothing.
+      restart(settings, 1);
+      // A restart after a crash between placing and reporting still runs the hook and reports.
+      Files.delete(settings.stateDir().resolve(torrent.infoHash().toHex() + ".installed"));
+      Files.delete(hookOutput);
+      restart(settings, 2);
+      assertTrue(Files.exists(hookOutput), "the hook ran after the restart");
     }
 
     Call token = calls.get(0);
@@ -191,7 +199,8 @@ class ControlPlaneTest {
             .<Map<?, ?>>map(c -> (Map<?, ?>) Json.parse(c.body()))
             .toList();
     assertEquals("STARTED", reports.get(0).get("state"));
-    Map<?, ?> completed = reports.get(reports.size() - 1);
+    Map<?, ?> completed =
+        reports.stream().filter(r -> "COMPLETED".equals(r.get("state"))).findFirst().orElseThrow();
     assertEquals("COMPLETED", completed.get("state"));
     assertEquals(42L, completed.get("releaseId"));
     assertEquals(3L, completed.get("hookExitCode"));
@@ -199,6 +208,36 @@ class ControlPlaneTest {
     assertEquals(0L, completed.get("bytesFromPeers"));
     assertTrue(((Long) completed.get("durationMillis")) >= 0);
     assertEquals(Optional.empty(), Optional.ofNullable(reports.get(0).get("hookExitCode")));
+  }
+
+  private long completedReports() {
+    return calls.stream()
+        .filter(c -> c.path().endsWith("/reports") && c.body().contains("COMPLETED"))
+        .count();
+  }
+
+  private void restart(AgentSettings settings, long expectedCompletedReports) throws Exception {
+    long polls = calls.stream().filter(c -> c.path().endsWith("/releases")).count();
+    try (Agent agent = Agent.start(settings.engine());
+        ControlPlane control =
+            new ControlPlane(
+                settings,
+                agent,
+                new ServerClient(HttpClient.newHttpClient(), settings),
+                settings
+                    .postInstallHook()
+                    .map(c -> new PostInstallHook(c, settings.hookTimeout(), settings.stateDir())),
+                Executors.newScheduledThreadPool(2),
+                message -> System.err.println("restarted: " + message))) {
+      control.start();
+      // Two more polls: the release was seen and whatever it owed was done.
+      while (calls.stream().filter(c -> c.path().endsWith("/releases")).count() < polls + 2
+          || completedReports() < expectedCompletedReports) {
+        Thread.sleep(50);
+      }
+      assertEquals(1, agent.sessions().size(), "the installed release is seeded");
+    }
+    assertEquals(expectedCompletedReports, completedReports());
   }
 
   @Test

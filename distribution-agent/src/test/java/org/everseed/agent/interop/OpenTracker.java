@@ -1,6 +1,11 @@
 package org.everseed.agent.interop;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -68,6 +73,29 @@ public final class OpenTracker implements AutoCloseable {
 
   public String announceUrl() {
     return announceUrl(port);
+  }
+
+  /**
+   * Waits until the tracker counts at least one seeder of {@code infoHash} (its scrape says {@code
+   * complete} is 1 or more), so a client started next is handed that seeder.
+   */
+  public void awaitSeeder(InfoHash infoHash, Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI scrape =
+        URI.create("http://127.0.0.1:" + port + "/scrape?info_hash=" + infoHash.toUrlEncoded());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(scrape).build(),
+                  HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1))
+              .body();
+      if (body.matches("(?s).*8:completei[1-9][0-9]*e.*")) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("opentracker never saw a seeder of " + infoHash);
   }
 
   @Override

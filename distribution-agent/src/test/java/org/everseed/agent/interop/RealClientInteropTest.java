@@ -101,7 +101,7 @@ class RealClientInteropTest {
         Agent agent = Agent.start(TestPayloads.loopbackConfig())) {
       Path torrentFile = write(temp.resolve("t/tree.torrent"), torrent);
       TorrentSession seeding = agent.seed(torrent, seedDir, TestPayloads.printingListener("agent"));
-      awaitAnnounced(seeding);
+      tracker.awaitSeeder(torrent.infoHash(), Duration.ofSeconds(30));
       Path leechDir = temp.resolve("aria2-leech");
       List<String> command = new ArrayList<>(List.of("aria2c", "--seed-time=0"));
       command.addAll(ARIA2_QUIET);
@@ -184,11 +184,6 @@ class RealClientInteropTest {
         assertFromPeers(session.stats(), torrent);
       }
     }
-  }
-
-  private static void awaitAnnounced(TorrentSession session) throws InterruptedException {
-    // The seeder's first announce runs in the background; give it a moment to reach the tracker.
-    Thread.sleep(500);
   }
 
   private static void assertFromPeers(SessionStats stats, Metainfo torrent) {

@@ -183,6 +183,18 @@ class PiecePickerTest {
   }
 
   @Test
+  void startedPiecesAreCappedSoTheirBuffersFitInMemory() {
+    PiecePicker picker = new PiecePicker(10, 4 * BLOCK, 40L * BLOCK, BLOCK, 0, new Random(1), 2);
+    picker.peerHasAll(all(10));
+    List<Block> picked = picker.pick(all(10), 100, Set.of(), "a");
+    assertEquals(8, picked.size(), "two pieces of four blocks, no more");
+    assertEquals(2, picker.startedCount());
+    picked.stream().filter(b -> b.piece() == picked.get(0).piece()).forEach(picker::blockReceived);
+    picker.markHave(picked.get(0).piece());
+    assertEquals(4, picker.pick(all(10), 100, new HashSet<>(picked), "a").size(), "a slot freed");
+  }
+
+  @Test
   void availabilityFollowsPeersComingAndGoing() {
     PiecePicker picker = picker(0);
     picker.peerHasAll(of(1, 2));

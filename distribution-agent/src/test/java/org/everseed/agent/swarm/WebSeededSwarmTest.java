@@ -90,7 +90,8 @@ class WebSeededSwarmTest {
             Math.abs(webSeed.bytesSent() - fromWebSeed) <= AGENTS * torrent.pieceLength(),
             "server sent " + webSeed.bytesSent() + ", agents counted " + fromWebSeed);
         assertTrue(copies >= 0.99, "someone had to fetch every piece once: " + copies);
-        assertTrue(copies <= 1.5, "the web seed sent " + copies + " copies, not about one");
+        // Measured 1.04-1.06 with agents announcing their web seed pieces to each other.
+        assertTrue(copies <= 1.3, "the web seed sent " + copies + " copies, not about one");
         assertTrue(fromPeers >= (AGENTS - 1.5) * SIZE, "peers carried the rest: " + fromPeers);
       } finally {
         agents.forEach(Agent::close);

@@ -49,6 +49,16 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser start(Path workDir) throws IOException, InterruptedException {
+    return start(workDir, false);
+  }
+
+  /** A browser whose pages see {@code prefers-color-scheme: dark}, as on a dark desktop. */
+  static Browser startDark(Path workDir) throws IOException, InterruptedException {
+    return start(workDir, true);
+  }
+
+  private static Browser start(Path workDir, boolean dark)
+      throws IOException, InterruptedException {
     Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
     Path profile = Files.createTempDirectory(Files.createDirectories(workDir), "chromium-");
     int port = freePort();
@@ -74,6 +84,9 @@ final class Browser implements AutoCloseable {
           "--no-first-run",
           "--window-size=" + WIDTH + "," + HEIGHT,
           "--user-data-dir=" + profile);
+      if (dark) {
+        options.addArguments("--force-dark-mode");
+      }
       RemoteWebDriver driver = new RemoteWebDriver(url, options);
       driver.manage().timeouts().pageLoadTimeout(WAIT);
       driver.manage().timeouts().scriptTimeout(WAIT);

@@ -61,10 +61,27 @@ class PortalIT {
       assertFalse(browser.find(By.id("channel")).getDomProperty("value").isBlank());
       browser.find(By.id("description")).sendKeys("Published from the portal by a browser test");
       browser.screenshot("publish");
+
+      // The server's problem details land next to the field they name.
+      WebElement channel = browser.find(By.id("channel"));
+      channel.clear();
+      channel.sendKeys("Not A Channel!");
+      browser.find(By.id("publish-button")).click();
+      browser.await(d -> !d.findElement(By.id("channel-error")).getText().isBlank());
+      assertTrue(browser.find(By.id("result")).getText().startsWith("Not published:"));
+      browser.screenshot("publish-invalid");
+      channel.clear();
+      channel.sendKeys("tools/nightly");
+
       browser.find(By.id("publish-button")).click();
       WebElement releaseLink = browser.find(By.id("release-link"));
       assertEquals(name + " 1.2.3", releaseLink.getText());
+      assertTrue(browser.find(By.id("channel-error")).getText().isBlank());
       browser.screenshot("publish-done");
+
+      // Publishing the same content again is refused with the server's reason.
+      browser.find(By.id("publish-button")).click();
+      browser.await(d -> d.findElement(By.id("result")).getText().contains("already published"));
 
       browser.find(By.id("nav-catalog")).click();
       browser.find(By.id("q")).sendKeys(name);
@@ -144,12 +161,18 @@ class PortalIT {
   void auditorIsNotOfferedPublishingAndTheServerRefusesTheirUpload(EverseedSystem system)
       throws Exception {
     String base = system.wildFly().baseUrl();
-    try (Browser browser = Browser.start(workDir())) {
+    // This auditor works with a dark desktop theme, which the portal follows.
+    try (Browser browser = Browser.startDark(workDir())) {
       browser.open(base + "/catalog.xhtml");
       browser.signIn("auditor", "auditor-demo");
       assertEquals("auditor", browser.find(By.id("user-name")).getText());
       assertFalse(browser.isPresent(By.id("nav-publish")), "no Publish in the navigation");
       assertFalse(browser.isPresent(By.linkText("Publish a release")));
+      assertEquals(
+          "rgb(15, 20, 26)",
+          browser.driver.executeScript(
+              "return getComputedStyle(document.documentElement).backgroundColor;"),
+          "the dark colour scheme's background");
       browser.screenshot("catalog-auditor");
 
       browser.open(base + "/publish.xhtml");

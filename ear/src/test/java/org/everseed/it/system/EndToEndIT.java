@@ -154,6 +154,31 @@ class EndToEndIT {
           () -> completedSwarmFigure(system, ciToken, releaseId) >= 3);
       assertEquals(3, completedSwarmFigure(system, ciToken, releaseId));
 
+      // What an auditor sees: the distribution report through the API.
+      String auditorToken =
+          new Keycloak(system.keycloak())
+              .userToken("auditor", "auditor-demo", system.wildFly().baseUrl() + "/");
+      HttpResponse<String> reportResponse =
+          Http.get(
+              system.wildFly().baseUrl() + "/api/v1/reports/releases/" + releaseId, auditorToken);
+      assertEquals(200, reportResponse.statusCode(), reportResponse.body());
+      JsonObject report = json(reportResponse.body());
+      assertEquals(3, report.getInt("targeted"), report.toString());
+      assertEquals(3, report.getInt("completed"), report.toString());
+      assertTrue(report.getJsonNumber("offloadRatio").doubleValue() > 0, report.toString());
+      Map<String, Integer> completedPerSite = new HashMap<>();
+      report
+          .getJsonArray("sites")
+          .forEach(
+              site ->
+                  completedPerSite.put(
+                      site.asJsonObject().getString("site"),
+                      site.asJsonObject().getInt("completed")));
+      assertEquals(Map.of("berlin", 2, "paris", 1), completedPerSite, report.toString());
+      progress.step(
+          "Distribution report: 3/3 completed, offload ratio "
+              + report.getJsonNumber("offloadRatio").doubleValue());
+
       // What an auditor sees on the release's page in the portal.
       HttpClient auditor =
           Keycloak.portalSession(system.wildFly().baseUrl() + "/", "auditor", "auditor-demo");

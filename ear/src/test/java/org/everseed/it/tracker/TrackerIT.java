@@ -98,6 +98,7 @@ class TrackerIT {
         client.get("/announce/" + passkey + "?" + announceQuery(torrent, 40011, 0, ""));
     assertEquals(200, response.statusCode());
     assertEquals("text/plain", response.headers().firstValue("Content-Type").orElse(""));
+    assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
     assertEquals(
         String.valueOf(response.body().length),
         response.headers().firstValue("Content-Length").orElse(""));

@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.everseed.api.metainfo.InfoHash;
+import org.everseed.application.audit.AuditTrail;
 import org.everseed.application.fleet.PasskeyService;
 import org.everseed.application.tracker.TrackerStatistics;
+import org.everseed.domain.model.audit.AuditAction;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseComment;
 import org.everseed.domain.model.release.ReleaseId;
@@ -26,6 +28,7 @@ public class CatalogService {
   @Inject PasskeyService passkeys;
   @Inject Event<CatalogChanged> catalogChanged;
   @Inject TrackerStatistics swarms;
+  @Inject AuditTrail audit;
 
   /**
    * One page of the catalog. Ordering by seeders or completions uses the tracker's snapshot in the
@@ -90,6 +93,12 @@ public class CatalogService {
     release(id);
     ReleaseComment comment = new ReleaseComment(id, author, body, Instant.now());
     releases.storeComment(comment);
+    audit.record(
+        author,
+        AuditAction.RELEASE_COMMENTED,
+        AuditTrail.release(id),
+        "length",
+        String.valueOf(body.length()));
     return comment;
   }
 
@@ -101,6 +110,8 @@ public class CatalogService {
         .ifPresentOrElse(
             existing -> existing.rerate(stars, Instant.now()),
             () -> releases.storeRating(new ReleaseRating(id, rater, stars, Instant.now())));
+    audit.record(
+        rater, AuditAction.RELEASE_RATED, AuditTrail.release(id), "stars", String.valueOf(stars));
     return listing(id);
   }
 
@@ -117,6 +128,16 @@ public class CatalogService {
           "only the publisher of release " + id + " or an administrator may retire it");
     }
     release.retire(user, reason, Instant.now());
+    audit.record(
+        user,
+        AuditAction.RELEASE_RETIRED,
+        AuditTrail.release(id),
+        "name",
+        release.name(),
+        "version",
+        release.version(),
+        "reason",
+        reason);
     catalogChanged.fire(new CatalogChanged(release.infoHashHex(), false));
     return release;
   }

@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.everseed.application.audit.AuditTrail;
 import org.everseed.application.fleet.FleetChanged.Change;
+import org.everseed.domain.model.audit.AuditAction;
 import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentDisabledException;
 import org.everseed.domain.model.fleet.AgentId;
@@ -30,6 +32,7 @@ public class AgentService {
   @Inject PasskeyRepository passkeys;
   @Inject Event<FleetChanged> fleetChanged;
   @Resource EJBContext context;
+  @Inject AuditTrail audit;
 
   /**
    * Enrols an agent, or re-enrols the agent of the same name with its new declaration. Returns its
@@ -56,6 +59,18 @@ public class AgentService {
     boolean firstTime = !agent.isEnrolled();
     agents.store(agent);
     PasskeyValue passkey = livePasskey(agent, now);
+    audit.record(
+        caller(),
+        firstTime ? AuditAction.AGENT_ENROLLED : AuditAction.AGENT_REENROLLED,
+        AuditTrail.agent(agent.id().value()),
+        "name",
+        agent.name(),
+        "site",
+        agent.site(),
+        "version",
+        registration.version(),
+        "channels",
+        registration.channelList());
     fleetChanged.fire(
         new FleetChanged(agent.id().value(), firstTime ? Change.ENROLLED : Change.REENROLLED));
     return new Enrolment(agent.id(), passkey);
@@ -82,6 +97,7 @@ public class AgentService {
     Agent agent = existing(id);
     agent.disable();
     passkeys.findLiveForAgent(id.value()).ifPresent(this::revoke);
+    audited(AuditAction.AGENT_DISABLED, agent);
     fleetChanged.fire(new FleetChanged(id.value(), Change.DISABLED));
     return agent;
   }
@@ -92,6 +108,7 @@ public class AgentService {
     Agent agent = existing(id);
     agent.enable();
     livePasskey(agent, now());
+    audited(AuditAction.AGENT_ENABLED, agent);
     fleetChanged.fire(new FleetChanged(id.value(), Change.ENABLED));
     return agent;
   }
@@ -110,8 +127,24 @@ public class AgentService {
     }
     passkeys.findLiveForAgent(id.value()).ifPresent(this::revoke);
     livePasskey(agent, now());
+    audited(AuditAction.AGENT_REKEYED, agent);
     fleetChanged.fire(new FleetChanged(id.value(), Change.REKEYED));
     return agent;
+  }
+
+  private void audited(AuditAction action, Agent agent) {
+    audit.record(
+        caller(),
+        action,
+        AuditTrail.agent(agent.id().value()),
+        "name",
+        agent.name(),
+        "site",
+        agent.site());
+  }
+
+  private String caller() {
+    return context.getCallerPrincipal().getName();
   }
 
   private Agent existing(AgentId id) {

@@ -19,9 +19,11 @@ import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.metainfo.MetainfoBuilder;
 import org.everseed.api.metainfo.PieceLength;
 import org.everseed.application.EverseedSettings;
+import org.everseed.application.audit.AuditTrail;
 import org.everseed.application.catalog.CatalogChanged;
 import org.everseed.application.catalog.DuplicateReleaseException;
 import org.everseed.application.fleet.Roles;
+import org.everseed.domain.model.audit.AuditAction;
 import org.everseed.domain.model.channel.Channel;
 import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.channel.ChannelRepository;
@@ -52,6 +54,7 @@ public class PublishingService {
   @Inject ReleaseRepository releases;
   @Inject ChannelRepository channels;
   @Inject Event<CatalogChanged> catalogChanged;
+  @Inject AuditTrail audit;
 
   @Resource ManagedExecutorService executor;
 
@@ -127,7 +130,7 @@ public class PublishingService {
                   .orElseGet(() -> ReleaseKind.guessFromFileName(staged.firstFileName())),
               request.description().orElse(""),
               request.tags());
-      Channel channel = channel(request.channel().orElse(settings.defaultChannel()));
+      Channel channel = channel(request.channel().orElse(settings.defaultChannel()), publisher);
       byte[] torrent =
           staged.imported().map(Metainfo::encoded).orElseGet(() -> buildTorrent(staged, baseUrl));
       Metainfo metainfo = Metainfo.parse(torrent);
@@ -175,6 +178,20 @@ public class PublishingService {
               Instant.now());
       // Stored (and flushed) first, so a constraint violation leaves no orphan payload behind.
       releases.store(release);
+      audit.record(
+          publisher,
+          AuditAction.RELEASE_PUBLISHED,
+          AuditTrail.release(release.id()),
+          "name",
+          release.name(),
+          "version",
+          release.version(),
+          "channel",
+          channel.name().value(),
+          "infoHash",
+          hash,
+          "totalSize",
+          String.valueOf(release.totalSize()));
       store.commit(staging, hash);
       committed = true;
       catalogChanged.fire(new CatalogChanged(hash, true));
@@ -210,7 +227,7 @@ public class PublishingService {
     store.delete(staged.staging());
   }
 
-  private Channel channel(String name) {
+  private Channel channel(String name, String publisher) {
     ChannelName channelName;
     try {
       channelName = new ChannelName(name);
@@ -223,6 +240,12 @@ public class PublishingService {
             () -> {
               Channel created = new Channel(channelName, "", Instant.now());
               channels.store(created);
+              audit.record(
+                  publisher,
+                  AuditAction.CHANNEL_CREATED,
+                  AuditTrail.channel(channelName.value()),
+                  "by",
+                  "publishing");
               return created;
             });
   }

@@ -10,15 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.application.catalog.CatalogChanged;
+import org.everseed.application.tracker.Admissions;
+import org.everseed.application.tracker.TrackerAccess;
+import org.everseed.domain.model.tracking.Passkey;
+import org.everseed.domain.model.tracking.TrackerAccount;
 import org.everseed.infrastructure.storage.PayloadStore;
 
 /**
- * Decides web seed requests: the passkey must be live (and its agent enabled) and the release
- * active. Checked against the database on every request, so a revoked passkey, a disabled agent or
- * a retired release stops working at the very next request; the parsed file layouts, which never
- * change for an info-hash, are cached.
+ * Decides web seed requests from the tracker's admissions, the same in-memory snapshot announces
+ * are checked against: the passkey must be live (and its agent enabled) and the release active. The
+ * snapshot is refreshed before a publish, retire, disable or re-key request answers, so a revoked
+ * passkey or retired release stops working at the very next request, and no request waits on the
+ * database (a BEP 19 client asks for thousands of ranges per release). The file layouts, which
+ * never change for an info-hash, are read once and cached.
  */
 @ApplicationScoped
 public class WebSeedAccess {
@@ -28,38 +35,37 @@ public class WebSeedAccess {
   EntityManager em;
 
   @Inject PayloadStore store;
+  @Inject TrackerAccess tracker;
 
   private final Map<String, SeedablePayload> layouts = new ConcurrentHashMap<>();
 
   /** The payload {@code passkey} may fetch, or empty when it may not (or nothing is there). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<SeedablePayload> payloadFor(String passkey, String infoHashHex) {
-    List<?> rows =
-        em.createNativeQuery(
-                "select r.payload_path from release r"
-                    + " where r.info_hash = :hash and r.status = 'ACTIVE'"
-                    + " and exists (select 1 from passkey p left join agent a on a.id = p.agent_id"
-                    + " where p.passkey = :passkey and p.revoked_at is null"
-                    + " and (a.id is null or a.status = 'ACTIVE'))")
-            .setParameter("hash", infoHashHex)
-            .setParameter("passkey", passkey)
-            .getResultList();
-    if (rows.isEmpty()) {
+    Admissions admissions = tracker.current();
+    Optional<Passkey> key = Passkey.parse(passkey);
+    TrackerAccount account = key.map(admissions.accounts()::get).orElse(null);
+    if (account == null
+        || !account.enabled()
+        || !admissions.torrents().contains(InfoHash.fromHex(infoHashHex))) {
       return Optional.empty();
     }
-    String payloadPath = (String) rows.get(0);
     SeedablePayload cached = layouts.get(infoHashHex);
     if (cached != null) {
       return Optional.of(cached);
     }
-    byte[] torrent =
-        (byte[])
-            em.createNativeQuery("select r.torrent from release r where r.info_hash = :hash")
-                .setParameter("hash", infoHashHex)
-                .getSingleResult();
+    List<?> rows =
+        em.createNativeQuery(
+                "select r.payload_path, r.torrent from release r where r.info_hash = :hash")
+            .setParameter("hash", infoHashHex)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] row = (Object[]) rows.get(0);
     SeedablePayload payload =
         new SeedablePayload(
-            infoHashHex, Metainfo.parse(torrent).layout(), store.resolve(payloadPath));
+            infoHashHex, Metainfo.parse((byte[]) row[1]).layout(), store.resolve((String) row[0]));
     if (layouts.size() >= MAX_CACHED_LAYOUTS) {
       layouts.clear();
     }

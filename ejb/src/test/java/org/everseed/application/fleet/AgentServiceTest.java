@@ -13,8 +13,14 @@ import java.lang.reflect.Proxy;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.everseed.application.audit.AuditTrail;
 import org.everseed.application.fleet.FleetChanged.Change;
+import org.everseed.domain.model.audit.AuditAction;
+import org.everseed.domain.model.audit.AuditLog;
+import org.everseed.domain.model.audit.AuditQuery;
+import org.everseed.domain.model.audit.AuditSearchResult;
 import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentDisabledException;
@@ -37,6 +43,7 @@ class AgentServiceTest {
   private final InMemoryAgents agents = new InMemoryAgents();
   private final InMemoryPasskeys passkeys = new InMemoryPasskeys();
   private final List<FleetChanged> events = new ArrayList<>();
+  private final List<String> audited = new ArrayList<>();
   private final AgentService service = new AgentService();
 
   @BeforeEach
@@ -44,6 +51,20 @@ class AgentServiceTest {
   void wire() {
     service.agents = agents;
     service.passkeys = passkeys;
+    service.audit =
+        new AuditTrail(
+            new AuditLog() {
+              @Override
+              public void append(
+                  String actor, AuditAction action, String target, Map<String, String> details) {
+                audited.add(actor + " " + action + " " + target);
+              }
+
+              @Override
+              public AuditSearchResult search(AuditQuery query) {
+                throw new UnsupportedOperationException();
+              }
+            });
     service.fleetChanged =
         (Event<FleetChanged>)
             Proxy.newProxyInstance(
@@ -100,6 +121,11 @@ class AgentServiceTest {
     assertEquals(AgentStatus.DISABLED, agents.find(id).orElseThrow().status());
     assertTrue(passkeys.liveFor(id).isEmpty());
     assertEquals(new FleetChanged(id.value(), Change.DISABLED), events.get(events.size() - 1));
+    assertEquals(
+        List.of(
+            "service-account-everseed-agent AGENT_ENROLLED agent:" + id.value(),
+            "service-account-everseed-agent AGENT_DISABLED agent:" + id.value()),
+        audited);
   }
 
   @Test
@@ -123,6 +149,7 @@ class AgentServiceTest {
     assertEquals(1, live.size());
     assertNotEquals(first.passkey(), live.get(0));
     assertEquals(Change.ENABLED, events.get(events.size() - 1).change());
+    assertTrue(audited.get(audited.size() - 1).contains("AGENT_ENABLED"), audited.toString());
   }
 
   @Test

@@ -72,6 +72,8 @@ public class TrackerServletExtension implements ServletExtension {
       exchange.setStatusCode(200);
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
       exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+      // The servlet filters (security headers) are bypassed here; this one matters for text/plain.
+      exchange.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
       exchange.setResponseContentLength(body.length);
       exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }

@@ -120,9 +120,7 @@ public class JpaReleaseRepository implements ReleaseRepository {
               params.put("status", s.name());
             });
 
-    Query count =
-        em.createNativeQuery(
-            "select count(*) from release r join channel c on c.id = r.channel_id" + where);
+    Query count = em.createNativeQuery("select count(*) from release r" + where);
     params.forEach(count::setParameter);
     long total = ((Number) count.getSingleResult()).longValue();
 
