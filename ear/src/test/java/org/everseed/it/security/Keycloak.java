@@ -110,6 +110,24 @@ public final class Keycloak {
   }
 
   /**
+   * Signs {@code username} in to the portal at {@code portalUrl} with the code flow, as a browser
+   * would, and answers the client that holds the session cookie (it follows no redirects).
+   */
+  public static HttpClient portalSession(String portalUrl, String username, String password)
+      throws IOException, InterruptedException {
+    HttpClient browser = Web.browser(new LoopbackCookies());
+    HttpResponse<String> first =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(portalUrl)).header("Accept", "text/html").build(),
+            HttpResponse.BodyHandlers.ofString());
+    URI login = URI.create(first.headers().firstValue("location").orElseThrow());
+    URI back = submitLogin(browser, login, username, password);
+    // The callback: the application exchanges the code and starts the session.
+    browser.send(HttpRequest.newBuilder(back).build(), HttpResponse.BodyHandlers.discarding());
+    return browser;
+  }
+
+  /**
    * Fills in Keycloak's login form found at {@code loginPage} and returns where Keycloak sends the
    * browser afterwards (a URL on {@code redirectUriPrefix} carrying {@code code}).
    */

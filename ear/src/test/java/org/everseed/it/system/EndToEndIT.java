@@ -13,6 +13,9 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +34,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.everseed.it.Http;
 import org.everseed.it.SystemExtension;
 import org.everseed.it.security.Keycloak;
@@ -48,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * publishes a 64 MiB release into it with a client-credentials token, and every agent fetches it
  * from its peers and the server's web seed, verifies it, installs it and reports back. Proves the
  * installed bytes are the published ones, the reports (3 completed, per site, bytes from peers),
- * and the tracker's completed count.
+ * and the tracker's completed count in the REST API and on the release's portal page.
  */
 @ExtendWith(SystemExtension.class)
 class EndToEndIT {
@@ -57,6 +62,8 @@ class EndToEndIT {
   private static final Duration ROLLOUT = Duration.ofSeconds(150);
   private static final Duration SWARM_FIGURES = Duration.ofSeconds(30);
   private static final Duration PUBLISH = Duration.ofSeconds(120);
+  private static final Pattern SWARM_COMPLETED =
+      Pattern.compile("id=\"swarm-completed\"[^>]*>\\s*(\\d+)\\s*<");
 
   @Test
   void ciPublishesAndThreeAgentsInTwoSitesInstallTheRelease(
@@ -148,11 +155,12 @@ class EndToEndIT {
       assertEquals(3, completedSwarmFigure(system, ciToken, releaseId));
 
       // What an auditor sees: the distribution report through the API.
-      String auditor =
+      String auditorToken =
           new Keycloak(system.keycloak())
               .userToken("auditor", "auditor-demo", system.wildFly().baseUrl() + "/");
       HttpResponse<String> reportResponse =
-          Http.get(system.wildFly().baseUrl() + "/api/v1/reports/releases/" + releaseId, auditor);
+          Http.get(
+              system.wildFly().baseUrl() + "/api/v1/reports/releases/" + releaseId, auditorToken);
       assertEquals(200, reportResponse.statusCode(), reportResponse.body());
       JsonObject report = json(reportResponse.body());
       assertEquals(3, report.getInt("targeted"), report.toString());
@@ -170,6 +178,16 @@ class EndToEndIT {
       progress.step(
           "Distribution report: 3/3 completed, offload ratio "
               + report.getJsonNumber("offloadRatio").doubleValue());
+
+      // What an auditor sees on the release's page in the portal.
+      HttpClient auditor =
+          Keycloak.portalSession(system.wildFly().baseUrl() + "/", "auditor", "auditor-demo");
+      HttpResponse<String> page =
+          followRedirects(auditor, URI.create(published.getString("webUrl")));
+      assertEquals(200, page.statusCode(), page.body());
+      Matcher completedOnPage = SWARM_COMPLETED.matcher(page.body());
+      assertTrue(completedOnPage.find(), page.body());
+      assertEquals("3", completedOnPage.group(1), "completed on the release page");
     } finally {
       for (AgentProcess agent : agents) {
         agent.close();
@@ -253,6 +271,27 @@ class EndToEndIT {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** GETs a portal page as the signed-in browser, following the portal's own redirects. */
+  private static HttpResponse<String> followRedirects(HttpClient browser, URI url)
+      throws IOException, InterruptedException {
+    URI next = url;
+    for (int hop = 0; hop < 5; hop++) {
+      HttpResponse<String> response =
+          browser.send(
+              HttpRequest.newBuilder(next)
+                  .header("Accept", "text/html")
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 3) {
+        return response;
+      }
+      next = next.resolve(response.headers().firstValue("location").orElseThrow());
+      assertEquals(url.getAuthority(), next.getAuthority(), "the portal sent the browser away");
+    }
+    throw new AssertionError("more than 5 redirects from " + url);
   }
 
   /** Runs a shell line with bash, bounded in time; answers its standard output. */
