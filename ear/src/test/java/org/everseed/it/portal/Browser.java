@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -97,7 +98,10 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    // A post/redirect replaces the page under a condition that reads it: read it again.
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** Signs in on Keycloak's login form, where an unauthenticated visit to the portal lands. */
