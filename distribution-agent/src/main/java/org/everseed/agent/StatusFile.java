@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.everseed.agent.control.Json;
 import org.everseed.agent.swarm.SessionStats;
 
 /**
@@ -45,7 +46,7 @@ public final class StatusFile {
       if (i > 0) {
         json.append(',');
       }
-      json.append("{\"name\":").append(quote(s.name()));
+      json.append("{\"name\":").append(Json.quote(s.name()));
       json.append(",\"infoHash\":\"").append(s.infoHash()).append('"');
       json.append(",\"state\":\"").append(s.state()).append('"');
       json.append(",\"piecesHave\":").append(s.piecesHave());
@@ -74,27 +75,5 @@ public final class StatusFile {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
     }
-  }
-
-  /** A JSON string literal. */
-  public static String quote(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -12,9 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.everseed.agent.Agent;
-import org.everseed.agent.StatusFile;
 import org.everseed.agent.control.AgentSettings;
 import org.everseed.agent.control.ControlPlane;
+import org.everseed.agent.control.Json;
 import org.everseed.agent.control.PostInstallHook;
 import org.everseed.agent.control.ServerClient;
 
@@ -58,7 +58,7 @@ final class RunCommand implements Command {
                     "{\"time\":\""
                         + Instant.now()
                         + "\",\"logger\":\"everseed-agent\",\"message\":"
-                        + StatusFile.quote(message)
+                        + Json.quote(message)
                         + "}")
             : message -> err.println(Instant.now() + " " + message);
     String config =
