@@ -86,6 +86,8 @@ class PortalIT {
       browser.find(By.id("nav-catalog")).click();
       browser.find(By.id("q")).sendKeys(name);
       browser.find(By.id("search-button")).click();
+      // The catalog before the search lists the new release too: wait for the results page.
+      browser.await(d -> d.getCurrentUrl().contains("q="));
       WebElement found = browser.find(By.linkText(name));
       browser.screenshot("catalog");
       found.click();
