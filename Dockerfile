@@ -1,4 +1,4 @@
-# The Everseed server image: WildFly 39 provisioned by the Maven build (ear/target/wildfly: the
+# The Everseed server image: WildFly 39 provisioned by the Maven build (system/target/wildfly: the
 # PostgreSQL driver module, the datasource and OIDC settings as ${env.EVERSEED_*} expressions, and
 # everseed.ear in its deployments folder). Build from the repository root:
 #   docker build -t everseed .     (docker-compose.yml does this)
@@ -11,15 +11,17 @@ COPY ejb ejb
 COPY web web
 COPY ear ear
 COPY distribution-agent distribution-agent
+COPY system system
+COPY system-tests/pom.xml system-tests/pom.xml
 # Tests need PostgreSQL, Keycloak and browsers: they run in the project's own build, not here.
-RUN ./mvnw -B -q -DskipTests install
+RUN ./mvnw -B -q -DskipTests -pl system -am install
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update -q && apt-get install -y -q --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home-dir /opt/wildfly everseed \
     && mkdir -p /var/lib/everseed/payloads && chown everseed /var/lib/everseed/payloads
-COPY --from=build --chown=everseed /src/ear/target/wildfly /opt/wildfly
+COPY --from=build --chown=everseed /src/system/target/wildfly /opt/wildfly
 USER everseed
 ENV EVERSEED_PAYLOAD_DIR=/var/lib/everseed/payloads \
     JAVA_OPTS="-Xms256m -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true"

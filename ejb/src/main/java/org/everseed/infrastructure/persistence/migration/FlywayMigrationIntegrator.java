@@ -17,7 +17,7 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * validation runs. Registered through {@code META-INF/services}.
  */
 public class FlywayMigrationIntegrator implements Integrator {
-  /** The server-configured datasource (see {@code ear/src/main/wildfly/configure.cli}). */
+  /** The server-configured datasource (see {@code system/src/main/wildfly/configure.cli}). */
   public static final String DATASOURCE = "java:jboss/datasources/EverseedDS";
 
   private static final Logger LOG = Logger.getLogger(FlywayMigrationIntegrator.class.getName());

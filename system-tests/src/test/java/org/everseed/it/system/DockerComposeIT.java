@@ -41,7 +41,7 @@ class DockerComposeIT {
           "api/src/main",
           "ejb/src/main",
           "web/src/main",
-          "ear/src/main",
+          "system/src/main",
           "distribution-agent/src/main",
           "distribution-agent/docker");
 

@@ -57,15 +57,15 @@ public final class Launcher {
       system =
           EverseedSystem.start(
               new EverseedSystem.Settings(
-                  root.resolve("ear/target/wildfly"),
+                  root.resolve("system/target/wildfly"),
                   runDir,
                   Integer.getInteger("everseed.port.offset", 0),
                   "everseed",
                   false,
                   Duration.ofSeconds(240),
                   Map.of(),
-                  root.resolve("ear/target/keycloak"),
-                  root.resolve("ear/src/main/keycloak/everseed-realm.json"),
+                  root.resolve("system/target/keycloak"),
+                  root.resolve("system/src/main/keycloak/everseed-realm.json"),
                   Integer.getInteger("everseed.keycloak.port", KeycloakServer.HTTP_PORT)),
               progress);
     } catch (HarnessException e) {

@@ -117,15 +117,15 @@ public final class EverseedSystem implements AutoCloseable {
   /**
    * How to start the system.
    *
-   * @param wildFlyHome the provisioned server ({@code ear/target/wildfly})
+   * @param wildFlyHome the provisioned server ({@code system/target/wildfly})
    * @param workDir where this instance keeps its state (server base dir, embedded database)
    * @param portOffset added to WildFly's 8080/9990
    * @param databaseName the application database on the resolved PostgreSQL
    * @param freshDatabase drop and re-create it first (tests), or keep its data (launcher)
    * @param startTimeout how long the server may take to become healthy
    * @param extraEnvironment further {@code EVERSEED_*} settings for the server
-   * @param keycloakHome the unpacked Keycloak ({@code ear/target/keycloak})
-   * @param realmJson the realm it imports ({@code ear/src/main/keycloak/everseed-realm.json})
+   * @param keycloakHome the unpacked Keycloak ({@code system/target/keycloak})
+   * @param realmJson the realm it imports ({@code system/src/main/keycloak/everseed-realm.json})
    * @param keycloakHttpPort its HTTP port; management listens {@value
    *     #KEYCLOAK_MANAGEMENT_DISTANCE} above
    */

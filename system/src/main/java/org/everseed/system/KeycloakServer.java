@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * The real Keycloak from Maven Central ({@code keycloak-quarkus-dist}, unpacked by the build into
- * {@code ear/target/keycloak}), run in development mode on loopback with an in-memory database and
- * the {@code everseed} realm imported from the repository at every start, so each run begins with
- * the realm as committed. Several instances (the launcher's, a test run's) share the unpacked
+ * {@code system/target/keycloak}), run in development mode on loopback with an in-memory database
+ * and the {@code everseed} realm imported from the repository at every start, so each run begins
+ * with the realm as committed. Several instances (the launcher's, a test run's) share the unpacked
  * distribution but nothing else: each has its own ports and its own in-memory data.
  *
  * <p>The first start after a build takes about a minute (Quarkus re-augments the server for the

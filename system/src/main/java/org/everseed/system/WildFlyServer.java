@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The WildFly provisioned by the build ({@code ear/target/wildfly}, with the EAR in its deployments
- * folder), run with its own copy of the {@code standalone} base directory so several instances (the
- * launcher's, a test run's) never share data, logs or deployments. Binds to 127.0.0.1 only.
+ * The WildFly provisioned by the build ({@code system/target/wildfly}, with the EAR in its
+ * deployments folder), run with its own copy of the {@code standalone} base directory so several
+ * instances (the launcher's, a test run's) never share data, logs or deployments. Binds to
+ * 127.0.0.1 only.
  */
 public final class WildFlyServer implements AutoCloseable {
   public static final int HTTP_PORT = 8080;
