@@ -18,7 +18,7 @@ import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentDisabledException;
 import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRepository;
-import org.everseed.domain.model.fleet.PasskeyRepository;
+import org.everseed.domain.model.fleet.PasskeyGrantRepository;
 import org.everseed.domain.model.fleet.UnknownAgentException;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
@@ -40,7 +40,7 @@ public class DistributionService {
   EntityManager em;
 
   @Inject AgentRepository agents;
-  @Inject PasskeyRepository passkeys;
+  @Inject PasskeyGrantRepository passkeys;
   @Inject ReleaseRepository releases;
 
   /** The newest active releases of the agent's channels, newest first. */
@@ -81,7 +81,7 @@ public class DistributionService {
         passkeys
             .findLiveForAgent(agent.id().value())
             .orElseThrow(() -> new AgentDisabledException(agent.name()))
-            .value()
+            .passkey()
             .value();
     return TorrentPersonalizer.personalize(release.torrent(), baseUrl, passkey);
   }
