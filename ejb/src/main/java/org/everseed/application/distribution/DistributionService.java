@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public class DistributionService {
   @Inject AgentRepository agents;
   @Inject PasskeyGrantRepository passkeys;
   @Inject ReleaseRepository releases;
+  @Inject Clock clock;
 
   /** The newest active releases of the agent's channels, newest first. */
   public List<Release> assignments(AgentId id) {
@@ -104,7 +106,7 @@ public class DistributionService {
             report.durationMillis(),
             report.hookExitCode(),
             report.message(),
-            Instant.now()));
+            Instant.now(clock)));
   }
 
   private Agent activeAgent(AgentId id) {

@@ -33,6 +33,7 @@ public class AgentService {
   @Inject Event<FleetChanged> fleetChanged;
   @Resource EJBContext context;
   @Inject AuditTrail audit;
+  @Inject Clock clock;
 
   /**
    * Enrols an agent, or re-enrols the agent of the same name with its new declaration. Returns its
@@ -168,8 +169,8 @@ public class AgentService {
     passkeys.store(grant);
   }
 
-  private static Instant now() {
-    return Instant.now(Clock.systemUTC());
+  private Instant now() {
+    return Instant.now(clock);
   }
 
   /** The result of an enrolment: who the agent is and the passkey it must use. */

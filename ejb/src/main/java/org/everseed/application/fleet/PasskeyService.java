@@ -16,6 +16,7 @@ import org.everseed.domain.model.tracking.Passkey;
 public class PasskeyService {
   @Inject PasskeyGrantRepository passkeys;
   @Inject Event<TrackerRegistrationsChanged> trackerChanged;
+  @Inject Clock clock;
 
   /**
    * The user's live passkey, issued on first use; only people who may download releases get one.
@@ -26,7 +27,7 @@ public class PasskeyService {
         .findLiveForUser(username)
         .orElseGet(
             () -> {
-              PasskeyGrant issued = PasskeyGrant.forUser(username, Instant.now(Clock.systemUTC()));
+              PasskeyGrant issued = PasskeyGrant.forUser(username, Instant.now(clock));
               passkeys.store(issued);
               // The tracker admits only passkeys it has cached: tell it before the torrent is used.
               trackerChanged.fire(new TrackerRegistrationsChanged("passkey issued to a user"));

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ class AgentServiceTest {
   @SuppressWarnings("unchecked")
   void wire() {
     service.agents = agents;
+    service.clock = Clock.systemUTC();
     service.passkeys = passkeys;
     service.audit =
         new AuditTrail(

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.everseed.api.rest.Problem;
-import org.everseed.application.EverseedSettings;
 import org.everseed.application.catalog.DuplicateReleaseException;
 import org.everseed.application.publishing.PublishRequest;
 import org.everseed.application.publishing.PublishingService;
@@ -27,10 +26,11 @@ import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseKind;
 import org.everseed.domain.model.release.ReleaseNaming;
+import org.everseed.domain.settings.ServerSettings;
+import org.everseed.interfaces.http.PublicUrl;
 import org.everseed.interfaces.rest.MultipartReader;
 import org.everseed.interfaces.rest.MultipartReader.MalformedMultipartException;
 import org.everseed.interfaces.rest.MultipartReader.Part;
-import org.everseed.interfaces.rest.PublicUrl;
 
 /**
  * The publish page's upload: the same streaming, one-pass publication as {@code POST
@@ -46,7 +46,7 @@ public class PortalUploadServlet extends HttpServlet {
   private static final int MAX_FIELD = 10_000;
 
   @Inject transient PublishingService publishing;
-  @Inject transient EverseedSettings settings;
+  @Inject transient ServerSettings server;
   private transient Jsonb json;
 
   @Override
@@ -87,7 +87,7 @@ public class PortalUploadServlet extends HttpServlet {
               release.id().value(),
               release.name(),
               release.version(),
-              release.infoHashHex(),
+              release.infoHash().toHex(),
               request.getContextPath() + "/release.xhtml?id=" + release.id().value()),
           response.getWriter());
     } catch (InvalidReleaseException e) {
@@ -150,7 +150,7 @@ public class PortalUploadServlet extends HttpServlet {
         staged,
         fields.request(),
         request.getUserPrincipal().getName(),
-        PublicUrl.of(settings, request));
+        PublicUrl.of(server, request));
   }
 
   private void problem(

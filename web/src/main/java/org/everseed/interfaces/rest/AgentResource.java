@@ -20,7 +20,6 @@ import org.everseed.api.rest.agent.AgentHeartbeat;
 import org.everseed.api.rest.agent.AgentSummary;
 import org.everseed.api.rest.agent.DistributionReport;
 import org.everseed.api.rest.agent.ReleaseAssignment;
-import org.everseed.application.EverseedSettings;
 import org.everseed.application.distribution.DistributionService;
 import org.everseed.application.fleet.AgentService;
 import org.everseed.application.fleet.Roles;
@@ -29,6 +28,8 @@ import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRegistration;
 import org.everseed.domain.model.release.ReleaseId;
+import org.everseed.domain.settings.ServerSettings;
+import org.everseed.interfaces.http.PublicUrl;
 
 /**
  * Agent enrolment (role {@code agent}, by client credentials) and fleet administration (role {@code
@@ -40,7 +41,7 @@ import org.everseed.domain.model.release.ReleaseId;
 public class AgentResource {
   @Inject AgentService fleet;
   @Inject DistributionService distribution;
-  @Inject EverseedSettings settings;
+  @Inject ServerSettings server;
   @Context HttpServletRequest request;
 
   /** The active releases of the agent's channels (sub-channels included), newest first. */
@@ -48,7 +49,7 @@ public class AgentResource {
   @Path("/{id}/releases")
   @RolesAllowed(Roles.AGENT)
   public List<ReleaseAssignment> releases(@PathParam("id") long id) {
-    String base = PublicUrl.of(settings, request);
+    String base = PublicUrl.of(server, request);
     return distribution.assignments(new AgentId(id)).stream()
         .map(
             r ->
@@ -57,7 +58,7 @@ public class AgentResource {
                     r.name(),
                     r.version(),
                     r.channel().name().value(),
-                    r.infoHashHex(),
+                    r.infoHash().toHex(),
                     base + "/api/v1/agents/" + id + "/releases/" + r.id() + "/torrent"))
         .toList();
   }
@@ -70,7 +71,7 @@ public class AgentResource {
   public Response torrent(@PathParam("id") long id, @PathParam("releaseId") long releaseId) {
     byte[] torrent =
         distribution.torrentFor(
-            new AgentId(id), new ReleaseId(releaseId), PublicUrl.of(settings, request));
+            new AgentId(id), new ReleaseId(releaseId), PublicUrl.of(server, request));
     return Response.ok(torrent).header("Cache-Control", "private, no-store").build();
   }
 

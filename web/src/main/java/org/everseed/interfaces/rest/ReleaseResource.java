@@ -34,7 +34,6 @@ import org.everseed.api.rest.ReleaseDetails;
 import org.everseed.api.rest.ReleasePage;
 import org.everseed.api.rest.ReleaseSummary;
 import org.everseed.api.rest.RetireRequest;
-import org.everseed.application.EverseedSettings;
 import org.everseed.application.catalog.CatalogService;
 import org.everseed.application.publishing.PublishRequest;
 import org.everseed.application.publishing.PublishingService;
@@ -48,6 +47,8 @@ import org.everseed.domain.model.release.ReleaseNaming;
 import org.everseed.domain.model.release.ReleaseQuery;
 import org.everseed.domain.model.release.ReleaseSearchResult;
 import org.everseed.domain.model.release.ReleaseStatus;
+import org.everseed.domain.settings.ServerSettings;
+import org.everseed.interfaces.http.PublicUrl;
 import org.everseed.interfaces.rest.MultipartReader.Part;
 
 /** The release catalog: publish, search, fetch, discuss, rate and retire releases. */
@@ -63,7 +64,7 @@ public class ReleaseResource {
 
   @Inject CatalogService catalog;
   @Inject PublishingService publishing;
-  @Inject EverseedSettings settings;
+  @Inject ServerSettings server;
   @Context HttpServletRequest request;
   @Context SecurityContext security;
 
@@ -82,7 +83,7 @@ public class ReleaseResource {
               + " written to the payload store and hashed in the same pass.")
   public Response publish() throws IOException {
     String publisher = Caller.name(security);
-    String baseUrl = PublicUrl.of(settings, request);
+    String baseUrl = PublicUrl.of(server, request);
     MultipartReader reader = MultipartReader.of(request.getInputStream(), request.getContentType());
     Form form = new Form();
     Upload upload = null;
@@ -160,7 +161,7 @@ public class ReleaseResource {
   public ReleaseDetails get(@PathParam("id") long id) {
     ReleaseId releaseId = id(id);
     return ReleaseViews.details(
-        catalog.release(releaseId), catalog.listing(releaseId), PublicUrl.of(settings, request));
+        catalog.release(releaseId), catalog.listing(releaseId), PublicUrl.of(server, request));
   }
 
   @GET
@@ -172,7 +173,7 @@ public class ReleaseResource {
     ReleaseId releaseId = id(id);
     Release release = catalog.release(releaseId);
     byte[] torrent =
-        catalog.torrentFor(releaseId, Caller.name(security), PublicUrl.of(settings, request));
+        catalog.torrentFor(releaseId, Caller.name(security), PublicUrl.of(server, request));
     String fileName = (release.name() + "-" + release.version()).replaceAll("[^A-Za-z0-9._-]", "_");
     return Response.ok(torrent)
         .header("Content-Disposition", "attachment; filename=\"" + fileName + ".torrent\"")
@@ -186,8 +187,7 @@ public class ReleaseResource {
   @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
   @Operation(summary = "The magnet link, with the caller's passkey")
   public Response magnet(@PathParam("id") long id) {
-    String magnet =
-        catalog.magnetFor(id(id), Caller.name(security), PublicUrl.of(settings, request));
+    String magnet = catalog.magnetFor(id(id), Caller.name(security), PublicUrl.of(server, request));
     return Response.ok(magnet).header("Cache-Control", "private, no-store").build();
   }
 
@@ -240,8 +240,7 @@ public class ReleaseResource {
             Caller.name(security),
             Caller.isAdmin(security),
             retire == null ? "" : retire.reason());
-    return ReleaseViews.details(
-        release, catalog.listing(releaseId), PublicUrl.of(settings, request));
+    return ReleaseViews.details(release, catalog.listing(releaseId), PublicUrl.of(server, request));
   }
 
   private static ReleaseId id(long id) {

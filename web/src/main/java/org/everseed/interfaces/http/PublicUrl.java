@@ -1,7 +1,7 @@
-package org.everseed.interfaces.rest;
+package org.everseed.interfaces.http;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.everseed.application.EverseedSettings;
+import org.everseed.domain.settings.ServerSettings;
 
 /**
  * The server's URL as agents and clients should use it: {@code EVERSEED_PUBLIC_URL} when set,
@@ -10,7 +10,7 @@ import org.everseed.application.EverseedSettings;
 public final class PublicUrl {
   private PublicUrl() {}
 
-  public static String of(EverseedSettings settings, HttpServletRequest request) {
+  public static String of(ServerSettings settings, HttpServletRequest request) {
     return settings
         .publicUrl()
         .orElseGet(
