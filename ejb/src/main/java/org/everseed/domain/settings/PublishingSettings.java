@@ -1,9 +1,11 @@
 package org.everseed.domain.settings;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Limits and defaults of publishing.
+ * Limits and defaults of publishing. Serializable, as portal pages with a passivating scope may
+ * hold it.
  *
  * @param maxUploadBytes the largest upload accepted ({@code EVERSEED_MAX_UPLOAD_BYTES}, default 64
  *     GiB)
@@ -12,8 +14,8 @@ import java.util.Objects;
  * @param defaultChannel the channel of a release published without one ({@code
  *     EVERSEED_DEFAULT_CHANNEL}, default {@code default})
  */
-public record PublishingSettings(
-    long maxUploadBytes, long reservedFreeBytes, String defaultChannel) {
+public record PublishingSettings(long maxUploadBytes, long reservedFreeBytes, String defaultChannel)
+    implements Serializable {
   public static final PublishingSettings DEFAULTS =
       new PublishingSettings(64L << 30, 1L << 30, "default");
 

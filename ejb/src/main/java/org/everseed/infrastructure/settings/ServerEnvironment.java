@@ -45,7 +45,7 @@ public class ServerEnvironment {
   @Produces
   @Singleton
   ServerSettings server() {
-    return new ServerSettings(setting("EVERSEED_PUBLIC_URL"));
+    return new ServerSettings(setting("EVERSEED_PUBLIC_URL").orElse(""));
   }
 
   /** The tracker's settings; see {@link TrackerConfiguration#fromSystem()} for their names. */

@@ -11,19 +11,17 @@ public final class PublicUrl {
   private PublicUrl() {}
 
   public static String of(ServerSettings settings, HttpServletRequest request) {
-    return settings
-        .publicUrl()
-        .orElseGet(
-            () -> {
-              String scheme = request.getScheme();
-              int port = request.getServerPort();
-              boolean defaultPort =
-                  ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-              String host = request.getServerName();
-              if (host.indexOf(':') >= 0) {
-                host = "[" + host + "]";
-              }
-              return scheme + "://" + host + (defaultPort ? "" : ":" + port);
-            });
+    if (settings.hasPublicUrl()) {
+      return settings.publicUrl();
+    }
+    String scheme = request.getScheme();
+    int port = request.getServerPort();
+    boolean defaultPort =
+        ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+    String host = request.getServerName();
+    if (host.indexOf(':') >= 0) {
+      host = "[" + host + "]";
+    }
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port);
   }
 }
