@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The layers of the server's core point one way: {@code application} and {@code infrastructure}
  * both depend on {@code domain}, never on each other, and the domain on neither. Issue 19 found
  * them importing each other (the publishing service and the web seed used the concrete payload
- * store, which read the application's settings); these rules keep that from coming back.
+ * store, which read the application's settings) and returning REST documents; these rules keep that
+ * from coming back.
  */
 class LayerDependenciesTest {
   private static JavaClasses server;
@@ -59,6 +60,16 @@ class LayerDependenciesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.everseed.application..", "org.everseed.infrastructure..")
+        .check(server);
+  }
+
+  @Test
+  void restDocumentsAreMappedByTheWebAdaptersOnly() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.everseed.api.rest..")
+        .because("services return domain and application records; interfaces map them to DTOs")
         .check(server);
   }
 

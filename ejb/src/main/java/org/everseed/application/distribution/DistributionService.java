@@ -9,19 +9,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.everseed.api.rest.agent.DistributionReport;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.application.catalog.TorrentPersonalizer;
 import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.distribution.DistributionRecord;
+import org.everseed.domain.model.distribution.Progress;
 import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentDisabledException;
 import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRepository;
 import org.everseed.domain.model.fleet.PasskeyGrantRepository;
 import org.everseed.domain.model.fleet.UnknownAgentException;
-import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.model.release.ReleaseRepository;
@@ -89,23 +88,19 @@ public class DistributionService {
   }
 
   /** Records one report; the agent must be active and the release must exist. */
-  public void report(AgentId id, DistributionReport report) {
+  public void report(AgentId id, ReleaseId releaseId, Progress progress) {
     Agent agent = activeAgent(id);
-    if (report.state() == null) {
-      throw new InvalidReleaseException("state", "state is STARTED, PROGRESS, COMPLETED or FAILED");
-    }
-    ReleaseId releaseId = new ReleaseId(report.releaseId());
     releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
     em.persist(
         new DistributionRecord(
             agent.id(),
             releaseId,
-            DistributionRecord.State.valueOf(report.state().name()),
-            report.bytesFromPeers(),
-            report.bytesFromWebSeed(),
-            report.durationMillis(),
-            report.hookExitCode(),
-            report.message(),
+            progress.state(),
+            progress.bytesFromPeers(),
+            progress.bytesFromWebSeed(),
+            progress.elapsed().toMillis(),
+            progress.hookExitCode().orElse(null),
+            progress.message(),
             Instant.now(clock)));
   }
 

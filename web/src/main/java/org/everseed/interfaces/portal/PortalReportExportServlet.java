@@ -16,6 +16,7 @@ import org.everseed.application.reporting.ReportService;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.interfaces.export.ReleaseReportPdf;
 import org.everseed.interfaces.export.ReportCsv;
+import org.everseed.interfaces.export.ReportDocuments;
 
 /**
  * The release report's CSV and PDF for the signed-in portal user ({@code /portal/reports/{id}.csv},
@@ -43,7 +44,7 @@ public class PortalReportExportServlet extends HttpServlet {
     long id = Long.parseLong(path.group(1));
     ReleaseReport report;
     try {
-      report = reports.releaseReport(new ReleaseId(id));
+      report = ReportDocuments.release(reports.releaseReport(new ReleaseId(id)));
     } catch (ReleaseNotFoundException e) {
       response.sendError(404, e.getMessage());
       return;

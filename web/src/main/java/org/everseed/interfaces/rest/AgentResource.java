@@ -13,7 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.everseed.api.rest.agent.AgentEnrolled;
 import org.everseed.api.rest.agent.AgentEnrolment;
 import org.everseed.api.rest.agent.AgentHeartbeat;
@@ -24,9 +26,12 @@ import org.everseed.application.distribution.DistributionService;
 import org.everseed.application.fleet.AgentService;
 import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.channel.ChannelName;
+import org.everseed.domain.model.distribution.DistributionRecord;
+import org.everseed.domain.model.distribution.Progress;
 import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRegistration;
+import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.settings.ServerSettings;
 import org.everseed.interfaces.http.PublicUrl;
@@ -84,7 +89,19 @@ public class AgentResource {
     if (report == null) {
       throw new IllegalArgumentException("a report needs releaseId and state");
     }
-    distribution.report(new AgentId(id), report);
+    if (report.state() == null) {
+      throw new InvalidReleaseException("state", "state is STARTED, PROGRESS, COMPLETED or FAILED");
+    }
+    distribution.report(
+        new AgentId(id),
+        new ReleaseId(report.releaseId()),
+        new Progress(
+            DistributionRecord.State.valueOf(report.state().name()),
+            report.bytesFromPeers(),
+            report.bytesFromWebSeed(),
+            Duration.ofMillis(report.durationMillis()),
+            Optional.ofNullable(report.hookExitCode()),
+            report.message()));
     return Response.noContent().build();
   }
 

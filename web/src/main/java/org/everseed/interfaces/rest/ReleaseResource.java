@@ -20,9 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,21 +32,16 @@ import org.everseed.api.rest.ReleasePage;
 import org.everseed.api.rest.ReleaseSummary;
 import org.everseed.api.rest.RetireRequest;
 import org.everseed.application.catalog.CatalogService;
-import org.everseed.application.publishing.PublishRequest;
-import org.everseed.application.publishing.PublishingService;
-import org.everseed.application.publishing.StagedUpload;
-import org.everseed.application.publishing.Upload;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.model.release.ReleaseKind;
-import org.everseed.domain.model.release.ReleaseNaming;
 import org.everseed.domain.model.release.ReleaseQuery;
 import org.everseed.domain.model.release.ReleaseSearchResult;
 import org.everseed.domain.model.release.ReleaseStatus;
 import org.everseed.domain.settings.ServerSettings;
 import org.everseed.interfaces.http.PublicUrl;
-import org.everseed.interfaces.rest.MultipartReader.Part;
+import org.everseed.interfaces.publishing.PublishFormReader;
 
 /** The release catalog: publish, search, fetch, discuss, rate and retire releases. */
 @Path("/releases")
@@ -59,11 +51,9 @@ public class ReleaseResource {
   static final String AUDITOR = "auditor";
   static final String ADMIN = "admin";
   static final String AGENT = "agent";
-  private static final int MAX_FIELD = 10_000;
-  private static final int MAX_TORRENT = 16 << 20;
 
   @Inject CatalogService catalog;
-  @Inject PublishingService publishing;
+  @Inject PublishFormReader publishForm;
   @Inject ServerSettings server;
   @Context HttpServletRequest request;
   @Context SecurityContext security;
@@ -82,39 +72,14 @@ public class ReleaseResource {
               + " steer hashing (pieceLength, torrent) must come before the files. Files are"
               + " written to the payload store and hashed in the same pass.")
   public Response publish() throws IOException {
-    String publisher = Caller.name(security);
     String baseUrl = PublicUrl.of(server, request);
-    MultipartReader reader = MultipartReader.of(request.getInputStream(), request.getContentType());
-    Form form = new Form();
-    Upload upload = null;
-    StagedUpload staged;
-    try {
-      for (Optional<Part> next = reader.next(); next.isPresent(); next = reader.next()) {
-        Part part = next.get();
-        if (part.fileName().isPresent() && !"torrent".equals(part.name())) {
-          if (upload == null) {
-            upload =
-                publishing.beginUpload(
-                    request.getContentLengthLong(), form.pieceLength, form.torrent);
-          }
-          upload.addFile(part.fileName().get(), part.body());
-        } else if (upload != null && form.steersHashing(part.name())) {
-          throw new InvalidReleaseException(
-              part.name(), "field '" + part.name() + "' must come before the files");
-        } else {
-          form.accept(part);
-        }
-      }
-      if (upload == null) {
-        throw new InvalidReleaseException("file", "the upload holds no file part");
-      }
-      staged = upload.finish(form.folder(upload));
-    } finally {
-      if (upload != null) {
-        upload.close();
-      }
-    }
-    Release release = publishing.publish(staged, form.request(), publisher, baseUrl);
+    Release release =
+        publishForm.publish(
+            request.getInputStream(),
+            request.getContentType(),
+            request.getContentLengthLong(),
+            Caller.name(security),
+            baseUrl);
     ReleaseDetails details = ReleaseViews.details(release, catalog.listing(release.id()), baseUrl);
     return Response.created(URI.create(baseUrl + "/api/v1/releases/" + release.id()))
         .entity(details)
@@ -256,77 +221,6 @@ public class ReleaseResource {
     } catch (IllegalArgumentException e) {
       throw new InvalidReleaseException(
           "status", "status is active or retired, not '" + text + "'");
-    }
-  }
-
-  /** The form fields of a publish request, as they arrive. */
-  private static final class Form {
-    Optional<String> name = Optional.empty();
-    Optional<String> version = Optional.empty();
-    Optional<String> channel = Optional.empty();
-    Optional<String> kind = Optional.empty();
-    Optional<String> description = Optional.empty();
-    Optional<String> folder = Optional.empty();
-    Optional<Integer> pieceLength = Optional.empty();
-    Optional<byte[]> torrent = Optional.empty();
-    final List<String> tags = new ArrayList<>();
-
-    boolean steersHashing(String field) {
-      return "pieceLength".equals(field) || "torrent".equals(field);
-    }
-
-    void accept(Part part) throws IOException {
-      String field = part.name();
-      if ("torrent".equals(field)) {
-        byte[] bytes = part.body().readNBytes(MAX_TORRENT + 1);
-        if (bytes.length > MAX_TORRENT) {
-          throw new InvalidReleaseException("torrent", "the torrent is larger than 16 MiB");
-        }
-        torrent = Optional.of(bytes);
-        return;
-      }
-      String value = part.text(MAX_FIELD).strip();
-      Optional<String> given = value.isEmpty() ? Optional.empty() : Optional.of(value);
-      switch (field) {
-        case "name" -> name = given;
-        case "version" -> version = given;
-        case "channel" -> channel = given;
-        case "kind" -> kind = given;
-        case "description" -> description = given;
-        case "folder" -> folder = given;
-        case "tags" -> tags.addAll(Arrays.asList(value.split(",")));
-        case "pieceLength" -> pieceLength = given.map(Form::parsePieceLength);
-        default ->
-            throw new InvalidReleaseException(
-                field,
-                "unknown field '"
-                    + field
-                    + "'; fields are name, version, channel, kind, description, tags,"
-                    + " pieceLength, folder, torrent and file parts");
-      }
-    }
-
-    /** The root folder of a multi-file release: given, or name-version (guessed if need be). */
-    String folder(Upload upload) {
-      return folder.orElseGet(
-          () -> {
-            ReleaseNaming.Guess guess =
-                new ReleaseNaming(Clock.systemUTC()).guess(upload.firstFileName());
-            return name.orElse(guess.name()) + "-" + version.orElse(guess.version());
-          });
-    }
-
-    PublishRequest request() {
-      return new PublishRequest(name, version, channel, kind, description, List.copyOf(tags));
-    }
-
-    private static int parsePieceLength(String text) {
-      try {
-        return Integer.parseInt(text);
-      } catch (NumberFormatException e) {
-        throw new InvalidReleaseException(
-            "pieceLength", "pieceLength must be a number of bytes, e.g. 262144");
-      }
     }
   }
 }
