@@ -2,7 +2,6 @@ package org.everseed.infrastructure.settings;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,23 +14,67 @@ import org.everseed.domain.settings.TrackerConfiguration;
  * What the server takes from its environment, produced for injection: the settings records, each
  * read once from an environment variable (or the system property of the same name in lower case
  * with dots, e.g. {@code everseed.payload.dir}), and the clock. Documented in docs/operations.md.
+ *
+ * <p>The products are {@code @Dependent} (this bean hands out the same instances): a portal page
+ * with a passivating scope may only hold dependent or normal-scoped values, and records cannot be
+ * proxied.
  */
 @ApplicationScoped
 public class ServerEnvironment {
   private static final PublishingSettings PUBLISHING = PublishingSettings.DEFAULTS;
 
+  private PublishingSettings publishing;
+  private StorageSettings storage;
+  private ServerSettings server;
+  private TrackerConfiguration tracker;
+
   @Produces
-  @Singleton
-  PublishingSettings publishing() {
+  synchronized PublishingSettings publishing() {
+    if (publishing == null) {
+      publishing = readPublishing();
+    }
+    return publishing;
+  }
+
+  @Produces
+  synchronized StorageSettings storage() {
+    if (storage == null) {
+      storage = readStorage();
+    }
+    return storage;
+  }
+
+  @Produces
+  synchronized ServerSettings server() {
+    if (server == null) {
+      server = new ServerSettings(setting("EVERSEED_PUBLIC_URL").orElse(""));
+    }
+    return server;
+  }
+
+  /** The tracker's settings; see {@link TrackerConfiguration#fromSystem()} for their names. */
+  @Produces
+  synchronized TrackerConfiguration tracker() {
+    if (tracker == null) {
+      tracker = TrackerConfiguration.fromSystem();
+    }
+    return tracker;
+  }
+
+  /** The time every service stamps its records with. */
+  @Produces
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  private static PublishingSettings readPublishing() {
     return new PublishingSettings(
         number("EVERSEED_MAX_UPLOAD_BYTES").orElse(PUBLISHING.maxUploadBytes()),
         number("EVERSEED_RESERVED_FREE_BYTES").orElse(PUBLISHING.reservedFreeBytes()),
         setting("EVERSEED_DEFAULT_CHANNEL").orElse(PUBLISHING.defaultChannel()));
   }
 
-  @Produces
-  @Singleton
-  StorageSettings storage() {
+  private static StorageSettings readStorage() {
     return new StorageSettings(
         setting("EVERSEED_PAYLOAD_DIR")
             .map(Path::of)
@@ -40,26 +83,6 @@ public class ServerEnvironment {
                     Path.of(System.getProperty("jboss.server.data.dir", "data"))
                         .resolve("everseed")
                         .resolve("payload")));
-  }
-
-  @Produces
-  @Singleton
-  ServerSettings server() {
-    return new ServerSettings(setting("EVERSEED_PUBLIC_URL").orElse(""));
-  }
-
-  /** The tracker's settings; see {@link TrackerConfiguration#fromSystem()} for their names. */
-  @Produces
-  @Singleton
-  TrackerConfiguration tracker() {
-    return TrackerConfiguration.fromSystem();
-  }
-
-  /** The time every service stamps its records with. */
-  @Produces
-  @Singleton
-  Clock clock() {
-    return Clock.systemUTC();
   }
 
   static Optional<String> setting(String name) {
