@@ -29,12 +29,12 @@ import org.everseed.agent.storage.ResumeFile;
 import org.everseed.agent.swarm.SessionListener;
 import org.everseed.agent.swarm.SwarmContext;
 import org.everseed.agent.swarm.TorrentSession;
-import org.everseed.agent.tracker.AnnounceEvent;
-import org.everseed.agent.tracker.AnnounceRequest;
 import org.everseed.agent.tracker.TrackerClient;
 import org.everseed.agent.webseed.WebSeedClient;
 import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.metainfo.Metainfo;
+import org.everseed.api.tracker.AnnounceEvent;
+import org.everseed.api.tracker.AnnounceRequest;
 import org.everseed.api.wire.Handshake;
 import org.everseed.api.wire.PeerAddress;
 import org.everseed.api.wire.PeerIds;
@@ -143,7 +143,7 @@ public final class Agent implements AutoCloseable {
                 .tracker()
                 .announce(
                     tracker,
-                    new AnnounceRequest(
+                    AnnounceRequest.of(
                         infoHash,
                         context.peerId(),
                         context.listenPort(),

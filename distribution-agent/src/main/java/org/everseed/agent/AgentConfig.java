@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Every tunable of the peer engine, with defaults that suit a corporate LAN. Rates are bytes per
- * second, 0 meaning unlimited.
+ * second, 0 meaning unlimited. Built with {@link #builder()} (defaults) or {@link #toBuilder()} (a
+ * copy to change): {@code AgentConfig.builder().listen("127.0.0.1", 0).build()}.
  *
  * @param listenHost the address peers connect to ({@code 0.0.0.0} for all interfaces)
  * @param listenPort the TCP port for incoming peers (0 picks a free one)
@@ -75,173 +76,213 @@ public record AgentConfig(
     requirePositive(webSeedMinHolders, "webSeedMinHolders");
   }
 
+  /** Every setting at its default. */
   public static AgentConfig defaults() {
-    return new AgentConfig(
-        "0.0.0.0",
-        6881,
-        50,
-        4,
-        3,
-        Duration.ofSeconds(10),
-        0,
-        0,
-        Duration.ofSeconds(3),
-        32,
-        1000,
-        4,
-        Duration.ofSeconds(10),
-        Duration.ofMinutes(2),
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(15),
-        Duration.ofMinutes(30),
-        Duration.ofMinutes(1),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(2),
-        1,
-        2,
-        2);
+    return builder().build();
   }
 
-  public AgentConfig withListen(String host, int port) {
-    return new AgentConfig(
-        host,
-        port,
-        maxPeersPerTorrent,
-        uploadSlots,
-        optimisticUnchokeRounds,
-        chokeInterval,
-        uploadRateLimit,
-        downloadRateLimit,
-        requestQueueTime,
-        minRequestsPerPeer,
-        maxRequestsPerPeer,
-        randomFirstPieces,
-        connectTimeout,
-        idleTimeout,
-        snubTimeout,
-        minAnnounceInterval,
-        maxAnnounceInterval,
-        peerExchangeInterval,
-        resumeSaveInterval,
-        webSeedDelay,
-        webSeedConnections,
-        badPiecesBeforeBan,
-        webSeedMinHolders);
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public AgentConfig withRateLimits(long upload, long download) {
-    return new AgentConfig(
-        listenHost,
-        listenPort,
-        maxPeersPerTorrent,
-        uploadSlots,
-        optimisticUnchokeRounds,
-        chokeInterval,
-        upload,
-        download,
-        requestQueueTime,
-        minRequestsPerPeer,
-        maxRequestsPerPeer,
-        randomFirstPieces,
-        connectTimeout,
-        idleTimeout,
-        snubTimeout,
-        minAnnounceInterval,
-        maxAnnounceInterval,
-        peerExchangeInterval,
-        resumeSaveInterval,
-        webSeedDelay,
-        webSeedConnections,
-        badPiecesBeforeBan,
-        webSeedMinHolders);
-  }
-
-  /** A copy with the intervals shortened for tests and loopback swarms. */
-  public AgentConfig withIntervals(
-      Duration chokeEvery, Duration minAnnounce, Duration peerExchangeEvery, Duration webSeedWait) {
-    return new AgentConfig(
-        listenHost,
-        listenPort,
-        maxPeersPerTorrent,
-        uploadSlots,
-        optimisticUnchokeRounds,
-        chokeEvery,
-        uploadRateLimit,
-        downloadRateLimit,
-        requestQueueTime,
-        minRequestsPerPeer,
-        maxRequestsPerPeer,
-        randomFirstPieces,
-        connectTimeout,
-        idleTimeout,
-        snubTimeout,
-        minAnnounce,
-        maxAnnounceInterval,
-        peerExchangeEvery,
-        resumeSaveInterval,
-        webSeedWait,
-        webSeedConnections,
-        badPiecesBeforeBan,
-        webSeedMinHolders);
-  }
-
-  public AgentConfig withMaxPeers(int maxPeers) {
-    return new AgentConfig(
-        listenHost,
-        listenPort,
-        maxPeers,
-        uploadSlots,
-        optimisticUnchokeRounds,
-        chokeInterval,
-        uploadRateLimit,
-        downloadRateLimit,
-        requestQueueTime,
-        minRequestsPerPeer,
-        maxRequestsPerPeer,
-        randomFirstPieces,
-        connectTimeout,
-        idleTimeout,
-        snubTimeout,
-        minAnnounceInterval,
-        maxAnnounceInterval,
-        peerExchangeInterval,
-        resumeSaveInterval,
-        webSeedDelay,
-        webSeedConnections,
-        badPiecesBeforeBan,
-        webSeedMinHolders);
-  }
-
-  public AgentConfig withUploadSlots(int slots) {
-    return new AgentConfig(
-        listenHost,
-        listenPort,
-        maxPeersPerTorrent,
-        slots,
-        optimisticUnchokeRounds,
-        chokeInterval,
-        uploadRateLimit,
-        downloadRateLimit,
-        requestQueueTime,
-        minRequestsPerPeer,
-        maxRequestsPerPeer,
-        randomFirstPieces,
-        connectTimeout,
-        idleTimeout,
-        snubTimeout,
-        minAnnounceInterval,
-        maxAnnounceInterval,
-        peerExchangeInterval,
-        resumeSaveInterval,
-        webSeedDelay,
-        webSeedConnections,
-        badPiecesBeforeBan,
-        webSeedMinHolders);
+  /** A builder holding this configuration's settings. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.listenHost = listenHost;
+    builder.listenPort = listenPort;
+    builder.maxPeersPerTorrent = maxPeersPerTorrent;
+    builder.uploadSlots = uploadSlots;
+    builder.optimisticUnchokeRounds = optimisticUnchokeRounds;
+    builder.chokeInterval = chokeInterval;
+    builder.uploadRateLimit = uploadRateLimit;
+    builder.downloadRateLimit = downloadRateLimit;
+    builder.requestQueueTime = requestQueueTime;
+    builder.minRequestsPerPeer = minRequestsPerPeer;
+    builder.maxRequestsPerPeer = maxRequestsPerPeer;
+    builder.randomFirstPieces = randomFirstPieces;
+    builder.connectTimeout = connectTimeout;
+    builder.idleTimeout = idleTimeout;
+    builder.snubTimeout = snubTimeout;
+    builder.minAnnounceInterval = minAnnounceInterval;
+    builder.maxAnnounceInterval = maxAnnounceInterval;
+    builder.peerExchangeInterval = peerExchangeInterval;
+    builder.resumeSaveInterval = resumeSaveInterval;
+    builder.webSeedDelay = webSeedDelay;
+    builder.webSeedConnections = webSeedConnections;
+    builder.badPiecesBeforeBan = badPiecesBeforeBan;
+    builder.webSeedMinHolders = webSeedMinHolders;
+    return builder;
   }
 
   private static void requirePositive(int value, String name) {
     if (value <= 0) {
       throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+  }
+
+  /** Collects settings; {@link #build()} checks them. Each setter is named after its setting. */
+  public static final class Builder {
+    private String listenHost = "0.0.0.0";
+    private int listenPort = 6881;
+    private int maxPeersPerTorrent = 50;
+    private int uploadSlots = 4;
+    private int optimisticUnchokeRounds = 3;
+    private Duration chokeInterval = Duration.ofSeconds(10);
+    private long uploadRateLimit = 0;
+    private long downloadRateLimit = 0;
+    private Duration requestQueueTime = Duration.ofSeconds(3);
+    private int minRequestsPerPeer = 32;
+    private int maxRequestsPerPeer = 1000;
+    private int randomFirstPieces = 4;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofMinutes(2);
+    private Duration snubTimeout = Duration.ofSeconds(30);
+    private Duration minAnnounceInterval = Duration.ofSeconds(15);
+    private Duration maxAnnounceInterval = Duration.ofMinutes(30);
+    private Duration peerExchangeInterval = Duration.ofMinutes(1);
+    private Duration resumeSaveInterval = Duration.ofSeconds(5);
+    private Duration webSeedDelay = Duration.ofSeconds(2);
+    private int webSeedConnections = 1;
+    private int badPiecesBeforeBan = 2;
+    private int webSeedMinHolders = 2;
+
+    private Builder() {}
+
+    /** Where peers connect: host ({@code 0.0.0.0} for all interfaces) and port (0 = any free). */
+    public Builder listen(String host, int port) {
+      this.listenHost = host;
+      this.listenPort = port;
+      return this;
+    }
+
+    /** Caps on all uploads and all downloads together, bytes per second, 0 = unlimited. */
+    public Builder rateLimits(long upload, long download) {
+      this.uploadRateLimit = upload;
+      this.downloadRateLimit = download;
+      return this;
+    }
+
+    public Builder maxPeersPerTorrent(int value) {
+      this.maxPeersPerTorrent = value;
+      return this;
+    }
+
+    public Builder uploadSlots(int value) {
+      this.uploadSlots = value;
+      return this;
+    }
+
+    public Builder optimisticUnchokeRounds(int value) {
+      this.optimisticUnchokeRounds = value;
+      return this;
+    }
+
+    public Builder chokeInterval(Duration value) {
+      this.chokeInterval = value;
+      return this;
+    }
+
+    public Builder requestQueueTime(Duration value) {
+      this.requestQueueTime = value;
+      return this;
+    }
+
+    public Builder minRequestsPerPeer(int value) {
+      this.minRequestsPerPeer = value;
+      return this;
+    }
+
+    public Builder maxRequestsPerPeer(int value) {
+      this.maxRequestsPerPeer = value;
+      return this;
+    }
+
+    public Builder randomFirstPieces(int value) {
+      this.randomFirstPieces = value;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = value;
+      return this;
+    }
+
+    public Builder idleTimeout(Duration value) {
+      this.idleTimeout = value;
+      return this;
+    }
+
+    public Builder snubTimeout(Duration value) {
+      this.snubTimeout = value;
+      return this;
+    }
+
+    public Builder minAnnounceInterval(Duration value) {
+      this.minAnnounceInterval = value;
+      return this;
+    }
+
+    public Builder maxAnnounceInterval(Duration value) {
+      this.maxAnnounceInterval = value;
+      return this;
+    }
+
+    public Builder peerExchangeInterval(Duration value) {
+      this.peerExchangeInterval = value;
+      return this;
+    }
+
+    public Builder resumeSaveInterval(Duration value) {
+      this.resumeSaveInterval = value;
+      return this;
+    }
+
+    public Builder webSeedDelay(Duration value) {
+      this.webSeedDelay = value;
+      return this;
+    }
+
+    public Builder webSeedConnections(int value) {
+      this.webSeedConnections = value;
+      return this;
+    }
+
+    public Builder badPiecesBeforeBan(int value) {
+      this.badPiecesBeforeBan = value;
+      return this;
+    }
+
+    public Builder webSeedMinHolders(int value) {
+      this.webSeedMinHolders = value;
+      return this;
+    }
+
+    public AgentConfig build() {
+      return new AgentConfig(
+          listenHost,
+          listenPort,
+          maxPeersPerTorrent,
+          uploadSlots,
+          optimisticUnchokeRounds,
+          chokeInterval,
+          uploadRateLimit,
+          downloadRateLimit,
+          requestQueueTime,
+          minRequestsPerPeer,
+          maxRequestsPerPeer,
+          randomFirstPieces,
+          connectTimeout,
+          idleTimeout,
+          snubTimeout,
+          minAnnounceInterval,
+          maxAnnounceInterval,
+          peerExchangeInterval,
+          resumeSaveInterval,
+          webSeedDelay,
+          webSeedConnections,
+          badPiecesBeforeBan,
+          webSeedMinHolders);
     }
   }
 }

@@ -76,12 +76,12 @@ public final class TestPayloads {
 
   /** An agent configuration for loopback tests: ephemeral port, short intervals. */
   public static AgentConfig loopbackConfig() {
-    return AgentConfig.defaults()
-        .withListen("127.0.0.1", 0)
-        .withIntervals(
-            java.time.Duration.ofSeconds(2),
-            java.time.Duration.ofSeconds(1),
-            java.time.Duration.ofSeconds(2),
-            java.time.Duration.ofMillis(0));
+    return AgentConfig.builder()
+        .listen("127.0.0.1", 0)
+        .chokeInterval(java.time.Duration.ofSeconds(2))
+        .minAnnounceInterval(java.time.Duration.ofSeconds(1))
+        .peerExchangeInterval(java.time.Duration.ofSeconds(2))
+        .webSeedDelay(java.time.Duration.ZERO)
+        .build();
   }
 }

@@ -7,6 +7,16 @@ public enum AnnounceEvent {
   COMPLETED,
   STOPPED;
 
+  /** The {@code event} value a client sends; empty for {@link #NONE}, which sends none. */
+  public String parameter() {
+    return switch (this) {
+      case NONE -> "";
+      case STARTED -> "started";
+      case COMPLETED -> "completed";
+      case STOPPED -> "stopped";
+    };
+  }
+
   static AnnounceEvent parse(byte[] value) {
     if (value == null || value.length == 0) {
       return NONE;

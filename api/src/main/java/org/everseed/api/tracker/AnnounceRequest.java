@@ -3,9 +3,17 @@ package org.everseed.api.tracker;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.everseed.api.metainfo.InfoHash;
+import org.everseed.api.metainfo.PercentEncoding;
 
 /**
- * One validated announce (BEP 3, with BEP 23 {@code compact}, BEP 7 {@code ipv6}).
+ * One announce (BEP 3, with BEP 23 {@code compact}, BEP 7 {@code ipv6}), for both sides: the
+ * tracker reads and validates it with {@link #from}, a client writes it with {@link #toQuery}.
+ *
+ * <pre>
+ * info_hash=&lt;20 bytes, %-escaped&gt;&amp;peer_id=&lt;20 bytes&gt;&amp;port=&lt;n&gt;&amp;uploaded=&lt;n&gt;&amp;downloaded=&lt;n&gt;&amp;left=&lt;n&gt;
+ *   &amp;compact=&lt;0|1&gt;[&amp;no_peer_id=1][&amp;numwant=&lt;n&gt;][&amp;event=started|completed|stopped]
+ *   [&amp;ip=&lt;text&gt;][&amp;ipv6=&lt;text&gt;][&amp;key=&lt;text&gt;]
+ * </pre>
  *
  * @param infoHash the torrent
  * @param peerId the client's 20-byte peer id (BEP 20); private copy, never changed
@@ -37,6 +45,84 @@ public record AnnounceRequest(
     Optional<String> key) {
 
   public static final int PEER_ID_LENGTH = 20;
+
+  /**
+   * An announce as a client sends it: compact peers without peer ids, no {@code ip}, {@code ipv6}
+   * or {@code key}.
+   *
+   * @param numwant peers asked for; negative leaves the number to the tracker
+   */
+  public static AnnounceRequest of(
+      InfoHash infoHash,
+      byte[] peerId,
+      int port,
+      long uploaded,
+      long downloaded,
+      long left,
+      AnnounceEvent event,
+      int numwant) {
+    if (peerId.length != PEER_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          "peer_id must be " + PEER_ID_LENGTH + " bytes, got " + peerId.length);
+    }
+    if (port < 0 || port > 65535 || uploaded < 0 || downloaded < 0 || left < 0) {
+      throw new IllegalArgumentException("port, uploaded, downloaded and left are out of range");
+    }
+    return new AnnounceRequest(
+        infoHash,
+        peerId.clone(),
+        port,
+        uploaded,
+        downloaded,
+        left,
+        event,
+        numwant < 0 ? -1 : numwant,
+        true,
+        true,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * The query string, every value percent-encoded byte for byte; {@link #from} reads it back to an
+   * equal request.
+   */
+  public String toQuery() {
+    StringBuilder query = new StringBuilder(200);
+    query.append("info_hash=").append(infoHash.toUrlEncoded());
+    query.append("&peer_id=").append(PercentEncoding.encode(peerId));
+    query.append("&port=").append(port);
+    query.append("&uploaded=").append(uploaded);
+    query.append("&downloaded=").append(downloaded);
+    query.append("&left=").append(left);
+    query.append("&compact=").append(compact ? '1' : '0');
+    if (noPeerId) {
+      query.append("&no_peer_id=1");
+    }
+    if (numwant >= 0) {
+      query.append("&numwant=").append(numwant);
+    }
+    if (event != AnnounceEvent.NONE) {
+      query.append("&event=").append(event.parameter());
+    }
+    ip.ifPresent(value -> query.append("&ip=").append(escaped(value)));
+    ipv6.ifPresent(value -> query.append("&ipv6=").append(escaped(value)));
+    key.ifPresent(value -> query.append("&key=").append(escaped(value)));
+    return query.toString();
+  }
+
+  /**
+   * The announce URL: {@code trackerUrl} exactly as the torrent gives it (a private tracker's
+   * passkey is part of it), with {@link #toQuery} appended.
+   */
+  public String toUrl(String trackerUrl) {
+    return trackerUrl + (trackerUrl.indexOf('?') >= 0 ? '&' : '?') + toQuery();
+  }
+
+  private static String escaped(String text) {
+    return PercentEncoding.encode(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
 
   /** Reads and validates an announce; refuses with a reason that names the bad parameter. */
   public static AnnounceRequest from(QueryParameters query) {

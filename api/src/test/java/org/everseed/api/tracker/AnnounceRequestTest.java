@@ -154,4 +154,76 @@ class AnnounceRequestTest {
         "peer_id must be 20 bytes, got 5",
         assertThrows(TrackerRequestException.class, () -> parse(query)).failureReason());
   }
+
+  @Test
+  void clientAnnounceByteForByte() {
+    AnnounceRequest request =
+        AnnounceRequest.of(InfoHash.of(HASH), PEER, 6881, 10, 20, 30, AnnounceEvent.STARTED, 50);
+    assertEquals(base() + "&compact=1&no_peer_id=1&numwant=50&event=started", request.toQuery());
+    assertEquals(
+        "http://t/announce/pk?" + request.toQuery(), request.toUrl("http://t/announce/pk"));
+    assertEquals(
+        "http://t/announce?pk=1&" + request.toQuery(), request.toUrl("http://t/announce?pk=1"));
+  }
+
+  @Test
+  void whatTheClientWritesTheTrackerReadsBackEqual() {
+    for (AnnounceEvent event : AnnounceEvent.values()) {
+      AnnounceRequest sent =
+          AnnounceRequest.of(InfoHash.of(HASH), PEER, 65535, 0, 1L << 40, 7, event, 0);
+      assertEquals(sent, parse(sent.toQuery()));
+    }
+    AnnounceRequest noNumwant =
+        AnnounceRequest.of(InfoHash.of(HASH), PEER, 1, 0, 0, 0, AnnounceEvent.NONE, -1);
+    assertEquals(
+        base().replaceAll("&port=.*", "&port=1&uploaded=0&downloaded=0&left=0")
+            + "&compact=1&no_peer_id=1",
+        noNumwant.toQuery());
+    assertEquals(noNumwant, parse(noNumwant.toQuery()));
+  }
+
+  @Test
+  void optionalTextParametersSurviveTheRoundTrip() {
+    AnnounceRequest sent =
+        new AnnounceRequest(
+            InfoHash.of(HASH),
+            PEER,
+            6881,
+            1,
+            2,
+            3,
+            AnnounceEvent.COMPLETED,
+            80,
+            false,
+            false,
+            Optional.of("10.0.0.1"),
+            Optional.of("2001:db8::1"),
+            Optional.of("K 1&é"));
+    assertEquals(
+        base().replace("uploaded=10&downloaded=20&left=30", "uploaded=1&downloaded=2&left=3")
+            + "&compact=0&numwant=80&event=completed&ip=10.0.0.1&ipv6=2001%3Adb8%3A%3A1"
+            + "&key=K%201%26%E9",
+        sent.toQuery());
+    assertEquals(sent, parse(sent.toQuery()));
+  }
+
+  @Test
+  void clientAnnounceChecksWhatItWrites() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            AnnounceRequest.of(
+                InfoHash.of(HASH), new byte[19], 6881, 0, 0, 0, AnnounceEvent.NONE, 50));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> AnnounceRequest.of(InfoHash.of(HASH), PEER, 70000, 0, 0, 0, AnnounceEvent.NONE, 50));
+  }
+
+  @Test
+  void eventParametersAreTheBep3Names() {
+    assertEquals("", AnnounceEvent.NONE.parameter());
+    assertEquals("started", AnnounceEvent.STARTED.parameter());
+    assertEquals("completed", AnnounceEvent.COMPLETED.parameter());
+    assertEquals("stopped", AnnounceEvent.STOPPED.parameter());
+  }
 }

@@ -46,9 +46,10 @@ final class TransferOptions {
         arguments.option("upload-limit").isPresent()
             ? Sizes.parse(arguments.option("upload-limit").get())
             : 0;
-    return defaults
-        .withListen(arguments.option("bind").orElse(defaults.listenHost()), port)
-        .withRateLimits(upload, download);
+    return defaults.toBuilder()
+        .listen(arguments.option("bind").orElse(defaults.listenHost()), port)
+        .rateLimits(upload, download)
+        .build();
   }
 
   static List<PeerAddress> peers(Arguments arguments) throws UsageException {

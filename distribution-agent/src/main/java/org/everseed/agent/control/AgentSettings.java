@@ -56,12 +56,13 @@ public record AgentSettings(
 
   public static AgentSettings from(Properties p) {
     AgentConfig engine =
-        AgentConfig.defaults()
-            .withListen(
+        AgentConfig.builder()
+            .listen(
                 p.getProperty("listen.host", "0.0.0.0"),
                 Integer.parseInt(p.getProperty("listen.port", "6881")))
-            .withRateLimits(size(p, "rate.upload", 0), size(p, "rate.download", 0))
-            .withMaxPeers(Integer.parseInt(p.getProperty("peers.max", "50")));
+            .rateLimits(size(p, "rate.upload", 0), size(p, "rate.download", 0))
+            .maxPeersPerTorrent(Integer.parseInt(p.getProperty("peers.max", "50")))
+            .build();
     return new AgentSettings(
         stripSlash(required(p, "server.url")),
         required(p, "keycloak.token-url"),

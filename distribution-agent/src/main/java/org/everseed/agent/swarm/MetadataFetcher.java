@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.everseed.api.Version;
 import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.wire.ExtensionHandshake;
@@ -76,7 +77,7 @@ public final class MetadataFetcher {
                   new ExtensionHandshake(
                           Map.of(ExtensionHandshake.UT_METADATA, OUR_METADATA_ID),
                           OptionalInt.of(listenPort),
-                          Optional.of("Everseed 0.1"),
+                          Optional.of(Version.clientName()),
                           OptionalInt.empty(),
                           OptionalInt.empty())
                       .encode())));

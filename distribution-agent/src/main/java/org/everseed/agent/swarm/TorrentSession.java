@@ -33,11 +33,12 @@ import org.everseed.agent.bandwidth.RateMeter;
 import org.everseed.agent.bandwidth.TokenBucket;
 import org.everseed.agent.storage.PieceStorage;
 import org.everseed.agent.storage.ResumeFile;
-import org.everseed.agent.tracker.AnnounceEvent;
-import org.everseed.agent.tracker.AnnounceRequest;
-import org.everseed.agent.tracker.AnnounceResponse;
+import org.everseed.api.Version;
 import org.everseed.api.bencode.BencodeEncoder;
 import org.everseed.api.metainfo.Metainfo;
+import org.everseed.api.tracker.AnnounceEvent;
+import org.everseed.api.tracker.AnnounceRequest;
+import org.everseed.api.tracker.AnnounceResponse;
 import org.everseed.api.wire.ExtensionHandshake;
 import org.everseed.api.wire.Handshake;
 import org.everseed.api.wire.MetadataMessage;
@@ -67,7 +68,6 @@ public final class TorrentSession {
   /** How long a peer's web seed claim keeps us off that piece: a few piece fetches' time. */
   private static final long CLAIM_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private static final String CLIENT_NAME = "Everseed 0.1";
   private static final int MAX_QUEUED_UPLOADS = 2048;
   private static final int REQUEST_BATCH = 16;
 
@@ -660,7 +660,7 @@ public final class TorrentSession {
                             WebSeedClaim.EXTENSION,
                             WEB_SEED_CLAIM_ID),
                         OptionalInt.of(context.listenPort()),
-                        Optional.of(CLIENT_NAME),
+                        Optional.of(Version.clientName()),
                         OptionalInt.of(MAX_QUEUED_UPLOADS),
                         OptionalInt.of(infoBytes.length))
                     .encode()));
@@ -879,7 +879,7 @@ public final class TorrentSession {
    * they all belong to the same company.
    */
   private boolean pexAllowed(PeerConnection peer) {
-    return !torrent.isPrivate() || peer.client.startsWith("Everseed");
+    return !torrent.isPrivate() || peer.client.startsWith(Version.PRODUCT);
   }
 
   void onBlock(PeerConnection peer, int piece, int begin, ByteBuffer block) {
@@ -1083,7 +1083,7 @@ public final class TorrentSession {
       synchronized (this) {
         long left = torrent.totalLength() - verifiedBytes();
         request =
-            new AnnounceRequest(
+            AnnounceRequest.of(
                 torrent.infoHash(),
                 context.peerId(),
                 context.listenPort(),

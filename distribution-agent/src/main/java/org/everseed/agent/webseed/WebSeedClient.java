@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.everseed.agent.bandwidth.TokenBucket;
+import org.everseed.api.Version;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.metainfo.TorrentFile;
 
@@ -101,7 +102,7 @@ public final class WebSeedClient {
           HttpRequest.newBuilder(URI.create(range.url()))
               .timeout(timeout)
               .header("Range", "bytes=" + range.first() + "-" + range.last())
-              .header("User-Agent", "Everseed-Agent")
+              .header("User-Agent", Version.agentUserAgent())
               .GET()
               .build();
       HttpResponse<InputStream> response =

@@ -239,35 +239,4 @@ class ControlPlaneTest {
     }
     assertEquals(expectedCompletedReports, completedReports());
   }
-
-  @Test
-  void releaseFolderRefusesNamesThatClimbOut() {
-    Properties properties = new Properties();
-    properties.putAll(
-        Map.of(
-            "server.url", "http://s",
-            "keycloak.token-url", "http://k/token",
-            "client.id", "c",
-            "client.secret", "x",
-            "channels", "a",
-            "download.dir", temp.resolve("d").toString(),
-            "target.dir", temp.resolve("t").toString()));
-    AgentSettings settings = AgentSettings.from(properties);
-    ControlPlane control = new ControlPlane(settings, null, null, Optional.empty(), null, m -> {});
-    assertEquals(
-        temp.resolve("t/a/b/n-1").toAbsolutePath(),
-        control.releaseFolder(
-            new org.everseed.api.rest.agent.ReleaseAssignment(1, "n", "1", "a/b", "", "")));
-    org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            control.releaseFolder(
-                new org.everseed.api.rest.agent.ReleaseAssignment(1, "n", "1", "../x", "", "")));
-    org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            control.releaseFolder(
-                new org.everseed.api.rest.agent.ReleaseAssignment(
-                    1, "../../etc", "1", "a", "", "")));
-  }
 }

@@ -1,0 +1,168 @@
+package org.everseed.agent.control;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.everseed.agent.Agent;
+import org.everseed.agent.storage.DiskSpace;
+import org.everseed.agent.storage.Placement;
+import org.everseed.agent.swarm.SessionListener;
+import org.everseed.agent.swarm.TorrentSession;
+import org.everseed.api.metainfo.Metainfo;
+import org.everseed.api.rest.agent.DistributionState;
+import org.everseed.api.rest.agent.ReleaseAssignment;
+
+/**
+ * Brings one release into place: fetches its torrent and checks it is the release's info-hash,
+ * checks free disk space, downloads it into a staging folder (every piece verified by the session),
+ * moves it atomically into its release folder, runs the post-install hook, reports completion and
+ * writes the installed marker. A release folder found from an earlier run is checked and seeded,
+ * and whatever was still owed for it (hook, report) is done.
+ */
+final class ReleaseInstaller {
+
+  private final ReleasePaths paths;
+  private final Agent agent;
+  private final ServerClient server;
+  private final Optional<PostInstallHook> hook;
+  private final Reporter reporter;
+  private final Executor executor;
+  private final Consumer<String> log;
+
+  ReleaseInstaller(
+      ReleasePaths paths,
+      Agent agent,
+      ServerClient server,
+      Optional<PostInstallHook> hook,
+      Reporter reporter,
+      Executor executor,
+      Consumer<String> log) {
+    this.paths = paths;
+    this.agent = agent;
+    this.server = server;
+    this.hook = hook;
+    this.reporter = reporter;
+    this.executor = executor;
+    this.log = log;
+  }
+
+  /**
+   * Takes a new release up; the download and the install go on in the background.
+   *
+   * @return the release as tracked from now on, empty if it cannot be placed at all (its names
+   *     would climb out of the target folder)
+   */
+  Optional<TrackedRelease> begin(ReleaseAssignment release) throws InterruptedException {
+    Path target;
+    try {
+      target = paths.releaseFolder(release);
+    } catch (IllegalArgumentException e) {
+      log.accept("ignoring release " + release.releaseId() + ": " + e.getMessage());
+      return Optional.empty();
+    }
+    TrackedRelease tracked = new TrackedRelease(release, target);
+    try {
+      Metainfo torrent = fetchTorrent(release);
+      if (Files.exists(target)) {
+        // Placed earlier, before a restart: check it and seed it. If the agent stopped between
+        // placing it and reporting, the hook and the report are still owed.
+        tracked.attach(agent.seed(torrent, target, logTo(tracked)));
+        if (Files.exists(paths.installedMarker(torrent.infoHash()))) {
+          tracked.moveTo(DistributionState.COMPLETED);
+        } else {
+          executor.execute(() -> finish(tracked, torrent));
+        }
+        return Optional.of(tracked);
+      }
+      DiskSpace.requireFree(paths.downloadDir(), torrent.totalLength());
+      Path staging = paths.staging(torrent.infoHash());
+      Path resume = paths.resumeFile(torrent.infoHash());
+      tracked.attach(agent.download(torrent, staging, resume, logTo(tracked)));
+      reporter.report(tracked, DistributionState.STARTED, null, null);
+      tracked
+          .session()
+          .orElseThrow()
+          .completion()
+          .thenAcceptAsync(session -> place(tracked, torrent, staging, resume), executor);
+    } catch (IOException | RuntimeException e) {
+      log.accept("release " + tracked.label() + " failed: " + e.getMessage());
+      reporter.report(tracked, DistributionState.FAILED, null, e.getMessage());
+    }
+    return Optional.of(tracked);
+  }
+
+  private Metainfo fetchTorrent(ReleaseAssignment release)
+      throws IOException, InterruptedException {
+    Metainfo torrent = Metainfo.parse(server.torrent(release.torrentUrl()));
+    if (!torrent.infoHash().toHex().equalsIgnoreCase(release.infoHash())) {
+      throw new IOException(
+          "the torrent's info-hash "
+              + torrent.infoHash()
+              + " is not the release's "
+              + release.infoHash());
+    }
+    return torrent;
+  }
+
+  /** Moves the verified download from staging into the release folder, then finishes. */
+  private void place(TrackedRelease tracked, Metainfo torrent, Path staging, Path resume) {
+    try {
+      tracked
+          .session()
+          .orElseThrow()
+          .relocate(
+              current ->
+                  Placement.moveAndReopen(torrent, staging, tracked.target(), tracked.target()));
+      Files.deleteIfExists(resume);
+    } catch (IOException | RuntimeException e) {
+      failed(tracked, e);
+      return;
+    }
+    finish(tracked, torrent);
+  }
+
+  /** Runs the hook, reports completion, and marks the release installed for later restarts. */
+  private void finish(TrackedRelease tracked, Metainfo torrent) {
+    ReleaseAssignment release = tracked.release();
+    try {
+      Integer exit = null;
+      if (hook.isPresent()) {
+        exit =
+            hook.get()
+                .run(
+                    tracked.target(),
+                    release.name(),
+                    release.version(),
+                    release.channel(),
+                    torrent.infoHash().toHex());
+      }
+      log.accept("installed " + tracked.label() + " in " + tracked.target());
+      String message = exit == null || exit == 0 ? null : "post-install hook exited with " + exit;
+      if (reporter.report(tracked, DistributionState.COMPLETED, exit, message)) {
+        Files.createDirectories(paths.stateDir());
+        Files.writeString(paths.installedMarker(torrent.infoHash()), release.releaseId() + "\n");
+      }
+    } catch (IOException | RuntimeException e) {
+      failed(tracked, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void failed(TrackedRelease tracked, Exception e) {
+    reporter.report(
+        tracked, DistributionState.FAILED, null, "installing failed: " + e.getMessage());
+  }
+
+  private SessionListener logTo(TrackedRelease tracked) {
+    return new SessionListener() {
+      @Override
+      public void log(TorrentSession session, String message) {
+        log.accept(tracked.label() + ": " + message);
+      }
+    };
+  }
+}
