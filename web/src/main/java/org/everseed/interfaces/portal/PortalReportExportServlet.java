@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.everseed.api.rest.report.ReleaseReport;
 import org.everseed.application.catalog.ReleaseNotFoundException;
+import org.everseed.application.fleet.Roles;
 import org.everseed.application.reporting.ReportService;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.interfaces.export.ReleaseReportPdf;
@@ -37,7 +38,7 @@ public class PortalReportExportServlet extends HttpServlet {
       response.sendError(404);
       return;
     }
-    if (!request.isUserInRole("auditor") && !request.isUserInRole("admin")) {
+    if (!request.isUserInRole(Roles.AUDITOR) && !request.isUserInRole(Roles.ADMIN)) {
       response.sendError(403, "reports are for auditors and administrators");
       return;
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.everseed.api.rest.Problem;
+import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.settings.ServerSettings;
 import org.everseed.interfaces.http.ProblemDetails;
@@ -60,7 +61,7 @@ public class PortalUploadServlet extends HttpServlet {
           ProblemDetails.status(403, "the page is out of date; reload it and try again", request));
       return;
     }
-    if (!request.isUserInRole(PortalUser.PUBLISHER) && !request.isUserInRole(PortalUser.ADMIN)) {
+    if (!request.isUserInRole(Roles.PUBLISHER) && !request.isUserInRole(Roles.ADMIN)) {
       answer(
           response,
           ProblemDetails.status(403, "publishing needs the publisher or admin role", request));

@@ -32,6 +32,7 @@ import org.everseed.api.rest.ReleasePage;
 import org.everseed.api.rest.ReleaseSummary;
 import org.everseed.api.rest.RetireRequest;
 import org.everseed.application.catalog.CatalogService;
+import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseId;
@@ -47,10 +48,6 @@ import org.everseed.interfaces.publishing.PublishFormReader;
 @Path("/releases")
 @RequestScoped
 public class ReleaseResource {
-  static final String PUBLISHER = "publisher";
-  static final String AUDITOR = "auditor";
-  static final String ADMIN = "admin";
-  static final String AGENT = "agent";
 
   @Inject CatalogService catalog;
   @Inject PublishFormReader publishForm;
@@ -61,7 +58,7 @@ public class ReleaseResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Operation(
       summary = "Publish a release",
       description =
@@ -88,7 +85,7 @@ public class ReleaseResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN, AGENT})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN, Roles.AGENT})
   @Operation(summary = "Search the catalog")
   public ReleasePage search(
       @Parameter(description = "words to find in name, version, tags and description")
@@ -121,7 +118,7 @@ public class ReleaseResource {
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN, AGENT})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN, Roles.AGENT})
   @Operation(summary = "One release with its files and download links")
   public ReleaseDetails get(@PathParam("id") long id) {
     ReleaseId releaseId = id(id);
@@ -132,7 +129,7 @@ public class ReleaseResource {
   @GET
   @Path("/{id}/torrent")
   @Produces("application/x-bittorrent")
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   @Operation(summary = "The .torrent, with the caller's passkey in its tracker and web seed URLs")
   public Response torrent(@PathParam("id") long id) {
     ReleaseId releaseId = id(id);
@@ -149,7 +146,7 @@ public class ReleaseResource {
   @GET
   @Path("/{id}/magnet")
   @Produces(MediaType.TEXT_PLAIN)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   @Operation(summary = "The magnet link, with the caller's passkey")
   public Response magnet(@PathParam("id") long id) {
     String magnet = catalog.magnetFor(id(id), Caller.name(security), PublicUrl.of(server, request));
@@ -159,7 +156,7 @@ public class ReleaseResource {
   @GET
   @Path("/{id}/comments")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   public List<CommentView> comments(@PathParam("id") long id) {
     return catalog.comments(id(id)).stream().map(ReleaseViews::comment).toList();
   }
@@ -168,7 +165,7 @@ public class ReleaseResource {
   @Path("/{id}/comments")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   public Response comment(@PathParam("id") long id, NewComment comment) {
     if (comment == null) {
       throw new InvalidReleaseException("body", "a comment needs a body");
@@ -182,7 +179,7 @@ public class ReleaseResource {
   @Path("/{id}/rating")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   @Operation(summary = "Rate a release 1–5 stars; rating again replaces your rating")
   public ReleaseSummary rate(@PathParam("id") long id, RatingRequest rating) {
     if (rating == null || rating.stars() == null) {
@@ -195,7 +192,7 @@ public class ReleaseResource {
   @Path("/{id}/retire")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Operation(summary = "Stop tracking and web-seeding a release (its publisher or an admin)")
   public ReleaseDetails retire(@PathParam("id") long id, RetireRequest retire) {
     ReleaseId releaseId = id(id);
