@@ -3,6 +3,7 @@ package org.everseed.agent.swarm;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +21,20 @@ final class Strikes {
    */
   Strikes(int limit) {
     this.limit = limit;
+  }
+
+  /**
+   * Blames a piece that failed its hash check on the peer that alone supplied it. With several
+   * contributors the culprit is unknown; the piece's parole (one peer for its next try) settles it.
+   *
+   * @return the peer to ban now, if this strike reached the limit
+   */
+  Optional<Peer> blame(Set<Peer> contributors) {
+    if (contributors.size() != 1) {
+      return Optional.empty();
+    }
+    Peer peer = contributors.iterator().next();
+    return strike(peer.peerIdHex()) ? Optional.of(peer) : Optional.empty();
   }
 
   /**

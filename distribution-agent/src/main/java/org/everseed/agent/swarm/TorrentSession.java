@@ -376,14 +376,8 @@ public final class TorrentSession {
       synchronized (lock) {
         picker.pieceFailed(piece);
         assembly.discard(piece);
-        // With several contributors the culprit is unknown; the piece's parole settles it.
-        if (contributors.size() == 1) {
-          Peer peer = contributors.iterator().next();
-          if (strikes.strike(peer.peerIdHex())) {
-            Optional.ofNullable(peer.listenAddress()).ifPresent(known::ban);
-            toBan.add(peer);
-          }
-        }
+        strikes.blame(contributors).ifPresent(toBan::add);
+        toBan.forEach(peer -> Optional.ofNullable(peer.listenAddress()).ifPresent(known::ban));
       }
       log(
           "piece "

@@ -34,6 +34,26 @@ class SmallPartsTest {
   }
 
   @Test
+  void onlyAPeerThatAloneSuppliedABadPieceIsBlamed() {
+    Strikes strikes = new Strikes(1);
+    Peer a = PeerTest.peer(new RecordingWire(), true, false);
+    Peer b =
+        new Peer(
+            new RecordingWire(),
+            org.everseed.api.wire.Handshake.of(
+                org.everseed.api.metainfo.InfoHash.of(new byte[20]),
+                "-XX0000-otherpeer000".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                true),
+            PeerTest.ADDRESS,
+            false,
+            1);
+    assertTrue(strikes.blame(java.util.Set.of(a, b)).isEmpty(), "the culprit is unknown");
+    assertEquals(java.util.Optional.of(a), strikes.blame(java.util.Set.of(a)));
+    assertTrue(strikes.isBanned(a.peerIdHex()));
+    assertFalse(strikes.isBanned(b.peerIdHex()));
+  }
+
+  @Test
   void claimsKeepUsOffAPieceForTenSeconds() {
     WebSeedClaims claims = new WebSeedClaims();
     claims.claimed(4, 0);
