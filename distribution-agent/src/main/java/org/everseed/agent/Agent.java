@@ -40,8 +40,10 @@ import org.everseed.api.wire.PeerIds;
 
 /**
  * The composition root of the peer engine: builds the shared parts (threads, rate limits, tracker
- * and web seed clients, the listening socket) once and hands them to each torrent session by
- * constructor. Nothing else in the agent creates threads or clients.
+ * and web seed clients, the peer id and its {@link PeerHandshaker}, the {@link PeerListener}) once
+ * and hands them to each torrent session by constructor, and routes incoming peers to the torrent
+ * their handshake names. Nothing else in the agent creates thread pools or clients (the listener
+ * keeps its one accept thread).
  */
 public final class Agent implements AutoCloseable {
 
