@@ -1,31 +1,30 @@
 package org.everseed.agent;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.everseed.agent.bandwidth.TokenBucket;
+import org.everseed.agent.peer.PeerHandshaker;
+import org.everseed.agent.peer.PeerListener;
+import org.everseed.agent.peer.PeerTransport;
 import org.everseed.agent.storage.FileStorage;
 import org.everseed.agent.storage.PieceStorage;
 import org.everseed.agent.storage.ResumeFile;
+import org.everseed.agent.swarm.MetadataFetcher;
 import org.everseed.agent.swarm.SessionListener;
 import org.everseed.agent.swarm.SwarmContext;
 import org.everseed.agent.swarm.TorrentSession;
@@ -38,12 +37,13 @@ import org.everseed.api.tracker.AnnounceRequest;
 import org.everseed.api.wire.Handshake;
 import org.everseed.api.wire.PeerAddress;
 import org.everseed.api.wire.PeerIds;
-import org.everseed.api.wire.PeerWireException;
 
 /**
  * The composition root of the peer engine: builds the shared parts (threads, rate limits, tracker
- * and web seed clients, the listening socket) once and hands them to each torrent session by
- * constructor. Nothing else in the agent creates threads or clients.
+ * and web seed clients, the peer id and its {@link PeerHandshaker}, the {@link PeerListener}) once
+ * and hands them to each torrent session by constructor, and routes incoming peers to the torrent
+ * their handshake names. Nothing else in the agent creates thread pools or clients (the listener
+ * keeps its one accept thread).
  */
 public final class Agent implements AutoCloseable {
 
@@ -51,25 +51,20 @@ public final class Agent implements AutoCloseable {
   private static final int MAX_IO_THREADS = 4096;
 
   private final AgentConfig config;
-  private final ServerSocketChannel server;
+  private final PeerListener listener;
   private final SwarmContext context;
   private final Map<InfoHash, TorrentSession> sessions = new ConcurrentHashMap<>();
-  private final Thread acceptor;
-  private volatile boolean closed;
 
-  private Agent(AgentConfig config, ServerSocketChannel server, SwarmContext context) {
+  private Agent(AgentConfig config, PeerListener listener, SwarmContext context) {
     this.config = config;
-    this.server = server;
+    this.listener = listener;
     this.context = context;
-    this.acceptor = new Thread(this::acceptLoop, "peer-listener");
-    this.acceptor.setDaemon(true);
   }
 
   /** Opens the listening socket and starts accepting peers. */
   public static Agent start(AgentConfig config) throws IOException {
-    ServerSocketChannel server = ServerSocketChannel.open();
-    server.bind(new InetSocketAddress(config.listenHost(), config.listenPort()), 128);
-    int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+    PeerListener listener = PeerListener.bind(config.listenHost(), config.listenPort());
+    int port = listener.port();
     ExecutorService io =
         new ThreadPoolExecutor(
             0,
@@ -89,10 +84,11 @@ public final class Agent implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .executor(io)
             .build();
+    byte[] peerId = PeerIds.newEverseedPeerId();
     SwarmContext context =
         new SwarmContext(
             config,
-            PeerIds.newEverseedPeerId(),
+            peerId,
             port,
             config.uploadRateLimit() > 0
                 ? TokenBucket.perSecond(config.uploadRateLimit())
@@ -104,9 +100,10 @@ public final class Agent implements AutoCloseable {
             new WebSeedClient(http, Duration.ofSeconds(60)),
             scheduler,
             io,
-            hashing);
-    Agent agent = new Agent(config, server, context);
-    agent.acceptor.start();
+            hashing,
+            new PeerHandshaker(peerId, config.connectTimeout(), scheduler));
+    Agent agent = new Agent(config, listener, context);
+    listener.start(context.handshaker(), config.connectTimeout(), io, scheduler, agent::incoming);
     return agent;
   }
 
@@ -160,6 +157,17 @@ public final class Agent implements AutoCloseable {
     return peers;
   }
 
+  /**
+   * Fetches a torrent's info dictionary from {@code peers} by BEP 9 (for a magnet link), each peer
+   * given {@code timeout} per read.
+   */
+  public Optional<byte[]> fetchMetadata(
+      InfoHash infoHash, List<PeerAddress> peers, Duration timeout) {
+    return new MetadataFetcher(
+            context.handshaker(), context.listenPort(), timeout, context.scheduler())
+        .fetch(infoHash, peers);
+  }
+
   public List<TorrentSession> sessions() {
     return List.copyOf(sessions.values());
   }
@@ -211,76 +219,19 @@ public final class Agent implements AutoCloseable {
     session.stop();
   }
 
-  private void acceptLoop() {
-    while (!closed) {
-      try {
-        SocketChannel channel = server.accept();
-        context.io().execute(() -> greet(channel));
-      } catch (IOException e) {
-        if (!closed) {
-          sleepQuietly();
-        }
-      } catch (RejectedExecutionException e) {
-        sleepQuietly();
-      }
-    }
-  }
-
-  private static void sleepQuietly() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Reads an incoming peer's handshake, bounded in time, and hands it to its torrent. */
-  private void greet(SocketChannel channel) {
-    ScheduledFuture<?> deadline =
-        context
-            .scheduler()
-            .schedule(
-                () -> closeQuietly(channel),
-                config.connectTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
-    try {
-      channel.socket().setTcpNoDelay(true);
-      ByteBuffer buffer = ByteBuffer.allocate(Handshake.LENGTH);
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer) < 0) {
-          throw new IOException("closed during the handshake");
-        }
-      }
-      deadline.cancel(false);
-      Handshake remote = Handshake.decode(buffer.array());
-      TorrentSession session = sessions.get(remote.infoHash());
-      if (session == null) {
-        channel.close();
-        return;
-      }
-      session.acceptIncoming(channel, remote);
-    } catch (IOException | PeerWireException e) {
-      deadline.cancel(false);
-      closeQuietly(channel);
-    }
-  }
-
-  private static void closeQuietly(SocketChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // Nothing more to do with a socket that will not close.
+  /** An incoming peer whose handshake was read: to the torrent it names, if this agent has it. */
+  private void incoming(PeerTransport transport, Handshake theirs) {
+    TorrentSession session = sessions.get(theirs.infoHash());
+    if (session == null) {
+      transport.close();
+    } else {
+      session.acceptIncoming(transport, theirs);
     }
   }
 
   @Override
   public void close() {
-    closed = true;
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // The listener is going away either way.
-    }
+    listener.close();
     sessions.values().forEach(TorrentSession::stop);
     sessions.clear();
     context.scheduler().shutdownNow();

@@ -84,10 +84,7 @@ final class FetchCommand implements Command {
       List<PeerAddress> peers = new ArrayList<>(TransferOptions.peers(arguments));
       peers.addAll(magnetAgent.peersFromTrackers(magnet.infoHash(), magnet.trackers()));
       byte[] info =
-          new MetadataFetcher(
-                  magnetAgent.peerId(), magnetAgent.listenPort(), Duration.ofSeconds(10))
-              .fetch(magnet.infoHash(), peers)
-              .orElse(null);
+          magnetAgent.fetchMetadata(magnet.infoHash(), peers, Duration.ofSeconds(10)).orElse(null);
       if (info == null) {
         magnetAgent.close();
         throw new IOException(

@@ -1,17 +1,21 @@
 package org.everseed.agent.swarm;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.everseed.agent.peer.FrameReader;
+import org.everseed.agent.peer.PeerHandshaker;
+import org.everseed.agent.peer.PeerTransport;
+import org.everseed.agent.peer.PlainTransport;
 import org.everseed.api.Version;
 import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.metainfo.Metainfo;
@@ -26,27 +30,35 @@ import org.everseed.api.wire.PeerWireException;
 /**
  * Gets a torrent's info dictionary from peers by BEP 9 ({@code ut_metadata}), so a magnet link is
  * enough to start: tries the peers one after the other, asks for every 16 KiB piece, and accepts
- * the result only if its SHA-1 is the magnet's info-hash.
+ * the result only if its SHA-1 is the magnet's info-hash. Each read waits at most the timeout, and
+ * one peer gets three times the timeout in all.
  */
 public final class MetadataFetcher {
 
   private static final int OUR_METADATA_ID = 3;
+  private static final int READ_BUFFER = 64 << 10;
 
-  private final byte[] peerId;
+  private final PeerHandshaker handshaker;
   private final int listenPort;
   private final Duration timeout;
+  private final ScheduledExecutorService scheduler;
 
-  public MetadataFetcher(byte[] peerId, int listenPort, Duration timeout) {
-    this.peerId = peerId.clone();
+  public MetadataFetcher(
+      PeerHandshaker handshaker,
+      int listenPort,
+      Duration timeout,
+      ScheduledExecutorService scheduler) {
+    this.handshaker = handshaker;
     this.listenPort = listenPort;
     this.timeout = timeout;
+    this.scheduler = scheduler;
   }
 
   /** The verified info dictionary bytes, or empty if no peer gave them. */
   public Optional<byte[]> fetch(InfoHash infoHash, List<PeerAddress> peers) {
     for (PeerAddress peer : peers) {
-      try {
-        Optional<byte[]> info = fetchFrom(infoHash, peer);
+      try (PeerTransport transport = PlainTransport.connect(peer, timeout)) {
+        Optional<byte[]> info = fetchFrom(infoHash, transport);
         if (info.isPresent()) {
           return info;
         }
@@ -57,82 +69,91 @@ public final class MetadataFetcher {
     return Optional.empty();
   }
 
-  private Optional<byte[]> fetchFrom(InfoHash infoHash, PeerAddress peer) throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(peer.toSocketAddress(), (int) timeout.toMillis());
-      socket.setSoTimeout((int) timeout.toMillis());
-      OutputStream out = socket.getOutputStream();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      out.write(Handshake.of(infoHash, peerId, false).encode());
-      byte[] theirs = new byte[Handshake.LENGTH];
-      in.readFully(theirs);
-      Handshake remote = Handshake.decode(theirs);
-      if (!remote.infoHash().equals(infoHash) || !remote.supportsExtensionProtocol()) {
-        return Optional.empty();
-      }
-      out.write(
-          PeerMessageCodec.encode(
-              new PeerMessage.Extended(
-                  0,
-                  new ExtensionHandshake(
-                          Map.of(ExtensionHandshake.UT_METADATA, OUR_METADATA_ID),
-                          OptionalInt.of(listenPort),
-                          Optional.of(Version.clientName()),
-                          OptionalInt.empty(),
-                          OptionalInt.empty())
-                      .encode())));
-      byte[] info = null;
-      int theirId = 0;
-      int received = 0;
-      boolean[] have = null;
-      long deadline = System.nanoTime() + timeout.toNanos() * 3;
-      while (System.nanoTime() < deadline) {
-        PeerMessage message = readMessage(in);
-        if (!(message instanceof PeerMessage.Extended extended)) {
-          continue;
-        }
-        if (extended.extendedId() == 0 && info == null) {
-          ExtensionHandshake handshake = ExtensionHandshake.decode(extended.payload());
-          theirId = handshake.idOf(ExtensionHandshake.UT_METADATA).orElse(0);
-          int size = handshake.metadataSize().orElse(0);
-          if (theirId == 0 || size <= 0) {
-            return Optional.empty();
-          }
-          info = new byte[size];
-          int pieces = (size + MetadataMessage.PIECE_SIZE - 1) / MetadataMessage.PIECE_SIZE;
-          have = new boolean[pieces];
-          for (int piece = 0; piece < pieces; piece++) {
-            out.write(
-                PeerMessageCodec.encode(
-                    new PeerMessage.Extended(theirId, MetadataMessage.request(piece).encode())));
-          }
-        } else if (extended.extendedId() == OUR_METADATA_ID && info != null) {
-          MetadataMessage data = MetadataMessage.decode(extended.payload());
-          if (data.type() != MetadataMessage.DATA
-              || data.totalSize() != info.length
-              || data.piece() >= have.length) {
-            return Optional.empty();
-          }
-          int from = data.piece() * MetadataMessage.PIECE_SIZE;
-          byte[] bytes = data.data();
-          int expected = Math.min(MetadataMessage.PIECE_SIZE, info.length - from);
-          if (bytes.length != expected) {
-            return Optional.empty();
-          }
-          System.arraycopy(bytes, 0, info, from, bytes.length);
-          if (!have[data.piece()]) {
-            have[data.piece()] = true;
-            received++;
-          }
-          if (received == have.length) {
-            return InfoHash.ofInfoDictionary(info).equals(infoHash)
-                ? Optional.of(info)
-                : Optional.empty();
-          }
-        }
-      }
+  private Optional<byte[]> fetchFrom(InfoHash infoHash, PeerTransport transport)
+      throws IOException {
+    Handshake remote = handshaker.initiate(transport, infoHash, false);
+    if (!remote.supportsExtensionProtocol()) {
       return Optional.empty();
     }
+    send(
+        transport,
+        new PeerMessage.Extended(
+            0,
+            new ExtensionHandshake(
+                    Map.of(ExtensionHandshake.UT_METADATA, OUR_METADATA_ID),
+                    OptionalInt.of(listenPort),
+                    Optional.of(Version.clientName()),
+                    OptionalInt.empty(),
+                    OptionalInt.empty())
+                .encode()));
+    FrameReader frames = new FrameReader(transport, READ_BUFFER, false);
+    byte[] info = null;
+    int received = 0;
+    boolean[] have = null;
+    long deadline = System.nanoTime() + timeout.toNanos() * 3;
+    while (System.nanoTime() < deadline) {
+      PeerMessage message = read(frames, transport, deadline);
+      if (!(message instanceof PeerMessage.Extended extended)) {
+        continue;
+      }
+      if (extended.extendedId() == 0 && info == null) {
+        ExtensionHandshake handshake = ExtensionHandshake.decode(extended.payload());
+        int theirId = handshake.idOf(ExtensionHandshake.UT_METADATA).orElse(0);
+        int size = handshake.metadataSize().orElse(0);
+        if (theirId == 0 || size <= 0) {
+          return Optional.empty();
+        }
+        info = new byte[size];
+        int pieces = (size + MetadataMessage.PIECE_SIZE - 1) / MetadataMessage.PIECE_SIZE;
+        have = new boolean[pieces];
+        for (int piece = 0; piece < pieces; piece++) {
+          send(
+              transport,
+              new PeerMessage.Extended(theirId, MetadataMessage.request(piece).encode()));
+        }
+      } else if (extended.extendedId() == OUR_METADATA_ID && info != null) {
+        MetadataMessage data = MetadataMessage.decode(extended.payload());
+        if (data.type() != MetadataMessage.DATA
+            || data.totalSize() != info.length
+            || data.piece() >= have.length) {
+          return Optional.empty();
+        }
+        int from = data.piece() * MetadataMessage.PIECE_SIZE;
+        byte[] bytes = data.data();
+        int expected = Math.min(MetadataMessage.PIECE_SIZE, info.length - from);
+        if (bytes.length != expected) {
+          return Optional.empty();
+        }
+        System.arraycopy(bytes, 0, info, from, bytes.length);
+        if (!have[data.piece()]) {
+          have[data.piece()] = true;
+          received++;
+        }
+        if (received == have.length) {
+          return InfoHash.ofInfoDictionary(info).equals(infoHash)
+              ? Optional.of(info)
+              : Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The next message, waiting at most the timeout and not past {@code deadline}. */
+  private PeerMessage read(FrameReader frames, PeerTransport transport, long deadline)
+      throws IOException {
+    long waitNanos = Math.min(timeout.toNanos(), Math.max(0, deadline - System.nanoTime()));
+    ScheduledFuture<?> watchdog =
+        scheduler.schedule(transport::close, waitNanos, TimeUnit.NANOSECONDS);
+    try {
+      return PeerMessageCodec.decode(frames.next());
+    } finally {
+      watchdog.cancel(false);
+    }
+  }
+
+  private static void send(PeerTransport transport, PeerMessage message) throws IOException {
+    transport.write(ByteBuffer.wrap(PeerMessageCodec.encode(message)));
   }
 
   /**
@@ -167,19 +188,5 @@ public final class MetadataFetcher {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
     out.writeBytes(bytes);
-  }
-
-  private static PeerMessage readMessage(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > PeerMessageCodec.MAX_MESSAGE_LENGTH) {
-      throw new PeerWireException("declared message length " + length + " is out of range");
-    }
-    byte[] frame = new byte[PeerMessageCodec.PREFIX_LENGTH + length];
-    frame[0] = (byte) (length >>> 24);
-    frame[1] = (byte) (length >>> 16);
-    frame[2] = (byte) (length >>> 8);
-    frame[3] = (byte) length;
-    in.readFully(frame, PeerMessageCodec.PREFIX_LENGTH, length);
-    return PeerMessageCodec.decode(Arrays.copyOf(frame, frame.length));
   }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.everseed.agent.AgentConfig;
 import org.everseed.agent.bandwidth.TokenBucket;
+import org.everseed.agent.peer.PeerHandshaker;
 import org.everseed.agent.tracker.TrackerClient;
 import org.everseed.agent.webseed.WebSeedClient;
 
@@ -15,6 +16,7 @@ import org.everseed.agent.webseed.WebSeedClient;
  * @param io runs peer readers and writers, connects, announces and web seed fetches; sized by the
  *     connection limit, since each peer has a reader and a writer
  * @param hashing verifies completed pieces off the network threads
+ * @param handshaker the BEP 3 handshake with this agent's peer id, for dialled and accepted peers
  */
 public record SwarmContext(
     AgentConfig config,
@@ -26,4 +28,5 @@ public record SwarmContext(
     WebSeedClient webSeeds,
     ScheduledExecutorService scheduler,
     ExecutorService io,
-    ExecutorService hashing) {}
+    ExecutorService hashing,
+    PeerHandshaker handshaker) {}
