@@ -12,6 +12,7 @@ COPY web web
 COPY ear ear
 COPY distribution-agent distribution-agent
 COPY system system
+COPY container-tests/pom.xml container-tests/pom.xml
 COPY system-tests/pom.xml system-tests/pom.xml
 # Tests need PostgreSQL, Keycloak and browsers: they run in the project's own build, not here.
 RUN ./mvnw -B -q -DskipTests -pl system -am install

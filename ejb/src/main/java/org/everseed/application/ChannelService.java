@@ -22,6 +22,7 @@ public class ChannelService {
   @Inject ChannelRepository channels;
   @Inject AuditTrail audit;
   @Resource EJBContext context;
+  @Inject Clock clock;
 
   @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN, Roles.AGENT})
   public List<Channel> listChannels() {
@@ -38,7 +39,7 @@ public class ChannelService {
     if (channels.find(name).isPresent()) {
       throw new ChannelExistsException(name);
     }
-    Channel channel = new Channel(name, description, Instant.now(Clock.systemUTC()));
+    Channel channel = new Channel(name, description, Instant.now(clock));
     channels.store(channel);
     audit.record(
         context.getCallerPrincipal().getName(),

@@ -3,9 +3,9 @@ package org.everseed.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.everseed.api.metainfo.InfoHash;
 import org.everseed.application.audit.AuditTrail;
 import org.everseed.application.fleet.PasskeyService;
 import org.everseed.application.tracker.TrackerStatistics;
@@ -29,6 +29,7 @@ public class CatalogService {
   @Inject Event<CatalogChanged> catalogChanged;
   @Inject TrackerStatistics swarms;
   @Inject AuditTrail audit;
+  @Inject Clock clock;
 
   /**
    * One page of the catalog. Ordering by seeders or completions uses the tracker's snapshot in the
@@ -50,7 +51,7 @@ public class CatalogService {
   }
 
   private ReleaseListing withLiveSwarm(ReleaseListing l) {
-    SwarmStatistics live = swarms.statisticsOf(InfoHash.fromHex(l.infoHashHex()));
+    SwarmStatistics live = swarms.statisticsOf(l.infoHash());
     SwarmFigures figures = new SwarmFigures(live.seeders(), live.leechers(), live.completed());
     return new ReleaseListing(
         l.id(),
@@ -60,7 +61,7 @@ public class CatalogService {
         l.kind(),
         l.description(),
         l.tags(),
-        l.infoHashHex(),
+        l.infoHash(),
         l.totalSize(),
         l.publisher(),
         l.createdAt(),
@@ -91,7 +92,7 @@ public class CatalogService {
 
   public ReleaseComment comment(ReleaseId id, String author, String body) {
     release(id);
-    ReleaseComment comment = new ReleaseComment(id, author, body, Instant.now());
+    ReleaseComment comment = new ReleaseComment(id, author, body, Instant.now(clock));
     releases.storeComment(comment);
     audit.record(
         author,
@@ -108,8 +109,8 @@ public class CatalogService {
     releases
         .findRating(id, rater)
         .ifPresentOrElse(
-            existing -> existing.rerate(stars, Instant.now()),
-            () -> releases.storeRating(new ReleaseRating(id, rater, stars, Instant.now())));
+            existing -> existing.rerate(stars, Instant.now(clock)),
+            () -> releases.storeRating(new ReleaseRating(id, rater, stars, Instant.now(clock))));
     audit.record(
         rater, AuditAction.RELEASE_RATED, AuditTrail.release(id), "stars", String.valueOf(stars));
     return listing(id);
@@ -127,7 +128,7 @@ public class CatalogService {
       throw new NotAllowedException(
           "only the publisher of release " + id + " or an administrator may retire it");
     }
-    release.retire(user, reason, Instant.now());
+    release.retire(user, reason, Instant.now(clock));
     audit.record(
         user,
         AuditAction.RELEASE_RETIRED,
@@ -138,7 +139,7 @@ public class CatalogService {
         release.version(),
         "reason",
         reason);
-    catalogChanged.fire(new CatalogChanged(release.infoHashHex(), false));
+    catalogChanged.fire(new CatalogChanged(release.infoHash(), false));
     return release;
   }
 }

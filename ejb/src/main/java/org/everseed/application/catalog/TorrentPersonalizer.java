@@ -8,6 +8,7 @@ import org.everseed.api.bencode.BList;
 import org.everseed.api.bencode.BString;
 import org.everseed.api.bencode.BencodeEncoder;
 import org.everseed.api.magnet.MagnetLink;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.metainfo.Metainfo;
 
 /**
@@ -24,32 +25,32 @@ public final class TorrentPersonalizer {
     return baseUrl + "/announce/" + passkey;
   }
 
-  public static String webSeedUrl(String baseUrl, String passkey, String infoHashHex) {
-    return baseUrl + "/seed/" + passkey + "/" + infoHashHex + "/";
+  public static String webSeedUrl(String baseUrl, String passkey, InfoHash infoHash) {
+    return baseUrl + "/seed/" + passkey + "/" + infoHash.toHex() + "/";
   }
 
   /** The torrent's bytes with this caller's URLs; {@code announce-list} is dropped. */
   public static byte[] personalize(byte[] torrent, String baseUrl, String passkey) {
     Metainfo metainfo = Metainfo.parse(torrent);
-    String hash = metainfo.infoHash().toHex();
     BDictionary root =
         metainfo
             .root()
             .without("announce-list")
             .with("announce", BString.of(announceUrl(baseUrl, passkey)))
-            .with("url-list", BList.of(BString.of(webSeedUrl(baseUrl, passkey, hash))));
+            .with(
+                "url-list",
+                BList.of(BString.of(webSeedUrl(baseUrl, passkey, metainfo.infoHash()))));
     return BencodeEncoder.encode(root);
   }
 
   /** A magnet link with the caller's tracker and web seed, name and exact length. */
   public static String magnet(byte[] torrent, String baseUrl, String passkey) {
     Metainfo metainfo = Metainfo.parse(torrent);
-    String hash = metainfo.infoHash().toHex();
     return new MagnetLink(
             metainfo.infoHash(),
             Optional.of(metainfo.name()),
             List.of(announceUrl(baseUrl, passkey)),
-            List.of(webSeedUrl(baseUrl, passkey, hash)),
+            List.of(webSeedUrl(baseUrl, passkey, metainfo.infoHash())),
             OptionalLong.of(metainfo.totalLength()))
         .toUri();
   }

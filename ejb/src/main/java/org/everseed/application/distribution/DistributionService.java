@@ -5,22 +5,22 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.everseed.api.rest.agent.DistributionReport;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.application.catalog.TorrentPersonalizer;
 import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.distribution.DistributionRecord;
+import org.everseed.domain.model.distribution.Progress;
 import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentDisabledException;
 import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRepository;
-import org.everseed.domain.model.fleet.PasskeyRepository;
+import org.everseed.domain.model.fleet.PasskeyGrantRepository;
 import org.everseed.domain.model.fleet.UnknownAgentException;
-import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.model.release.ReleaseRepository;
@@ -40,8 +40,9 @@ public class DistributionService {
   EntityManager em;
 
   @Inject AgentRepository agents;
-  @Inject PasskeyRepository passkeys;
+  @Inject PasskeyGrantRepository passkeys;
   @Inject ReleaseRepository releases;
+  @Inject Clock clock;
 
   /** The newest active releases of the agent's channels, newest first. */
   public List<Release> assignments(AgentId id) {
@@ -81,30 +82,26 @@ public class DistributionService {
         passkeys
             .findLiveForAgent(agent.id().value())
             .orElseThrow(() -> new AgentDisabledException(agent.name()))
-            .value()
+            .passkey()
             .value();
     return TorrentPersonalizer.personalize(release.torrent(), baseUrl, passkey);
   }
 
   /** Records one report; the agent must be active and the release must exist. */
-  public void report(AgentId id, DistributionReport report) {
+  public void report(AgentId id, ReleaseId releaseId, Progress progress) {
     Agent agent = activeAgent(id);
-    if (report.state() == null) {
-      throw new InvalidReleaseException("state", "state is STARTED, PROGRESS, COMPLETED or FAILED");
-    }
-    ReleaseId releaseId = new ReleaseId(report.releaseId());
     releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
     em.persist(
         new DistributionRecord(
             agent.id(),
             releaseId,
-            DistributionRecord.State.valueOf(report.state().name()),
-            report.bytesFromPeers(),
-            report.bytesFromWebSeed(),
-            report.durationMillis(),
-            report.hookExitCode(),
-            report.message(),
-            Instant.now()));
+            progress.state(),
+            progress.bytesFromPeers(),
+            progress.bytesFromWebSeed(),
+            progress.elapsed().toMillis(),
+            progress.hookExitCode().orElse(null),
+            progress.message(),
+            Instant.now(clock)));
   }
 
   private Agent activeAgent(AgentId id) {

@@ -17,10 +17,10 @@ import org.everseed.domain.model.fleet.AgentDisabledException;
 import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRegistration;
 import org.everseed.domain.model.fleet.AgentRepository;
-import org.everseed.domain.model.fleet.Passkey;
-import org.everseed.domain.model.fleet.PasskeyRepository;
-import org.everseed.domain.model.fleet.PasskeyValue;
+import org.everseed.domain.model.fleet.PasskeyGrant;
+import org.everseed.domain.model.fleet.PasskeyGrantRepository;
 import org.everseed.domain.model.fleet.UnknownAgentException;
+import org.everseed.domain.model.tracking.Passkey;
 
 /**
  * Enrols distribution agents and lets administrators manage them. Every change to who may use the
@@ -29,10 +29,11 @@ import org.everseed.domain.model.fleet.UnknownAgentException;
 @Stateless
 public class AgentService {
   @Inject AgentRepository agents;
-  @Inject PasskeyRepository passkeys;
+  @Inject PasskeyGrantRepository passkeys;
   @Inject Event<FleetChanged> fleetChanged;
   @Resource EJBContext context;
   @Inject AuditTrail audit;
+  @Inject Clock clock;
 
   /**
    * Enrols an agent, or re-enrols the agent of the same name with its new declaration. Returns its
@@ -58,7 +59,7 @@ public class AgentService {
                 () -> Agent.enrol(registration, context.getCallerPrincipal().getName(), now));
     boolean firstTime = !agent.isEnrolled();
     agents.store(agent);
-    PasskeyValue passkey = livePasskey(agent, now);
+    Passkey passkey = livePasskey(agent, now);
     audit.record(
         caller(),
         firstTime ? AuditAction.AGENT_ENROLLED : AuditAction.AGENT_REENROLLED,
@@ -151,27 +152,27 @@ public class AgentService {
     return agents.find(id).orElseThrow(() -> new UnknownAgentException(id));
   }
 
-  private PasskeyValue livePasskey(Agent agent, Instant now) {
+  private Passkey livePasskey(Agent agent, Instant now) {
     return passkeys
         .findLiveForAgent(agent.id().value())
         .orElseGet(
             () -> {
-              Passkey issued = Passkey.forAgent(agent.id().value(), agent.site(), now);
+              PasskeyGrant issued = PasskeyGrant.forAgent(agent.id().value(), agent.site(), now);
               passkeys.store(issued);
               return issued;
             })
-        .value();
+        .passkey();
   }
 
-  private void revoke(Passkey passkey) {
-    passkey.revoke(now());
-    passkeys.store(passkey);
+  private void revoke(PasskeyGrant grant) {
+    grant.revoke(now());
+    passkeys.store(grant);
   }
 
-  private static Instant now() {
-    return Instant.now(Clock.systemUTC());
+  private Instant now() {
+    return Instant.now(clock);
   }
 
   /** The result of an enrolment: who the agent is and the passkey it must use. */
-  public record Enrolment(AgentId agentId, PasskeyValue passkey) {}
+  public record Enrolment(AgentId agentId, Passkey passkey) {}
 }

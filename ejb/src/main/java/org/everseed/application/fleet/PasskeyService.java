@@ -7,31 +7,32 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import org.everseed.application.tracker.TrackerRegistrationsChanged;
-import org.everseed.domain.model.fleet.Passkey;
-import org.everseed.domain.model.fleet.PasskeyRepository;
-import org.everseed.domain.model.fleet.PasskeyValue;
+import org.everseed.domain.model.fleet.PasskeyGrant;
+import org.everseed.domain.model.fleet.PasskeyGrantRepository;
+import org.everseed.domain.model.tracking.Passkey;
 
 /** Issues the passkeys embedded in the .torrent files and magnet links people download. */
 @Stateless
 public class PasskeyService {
-  @Inject PasskeyRepository passkeys;
+  @Inject PasskeyGrantRepository passkeys;
   @Inject Event<TrackerRegistrationsChanged> trackerChanged;
+  @Inject Clock clock;
 
   /**
    * The user's live passkey, issued on first use; only people who may download releases get one.
    */
   @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
-  public PasskeyValue passkeyForUser(String username) {
+  public Passkey passkeyForUser(String username) {
     return passkeys
         .findLiveForUser(username)
         .orElseGet(
             () -> {
-              Passkey issued = Passkey.forUser(username, Instant.now(Clock.systemUTC()));
+              PasskeyGrant issued = PasskeyGrant.forUser(username, Instant.now(clock));
               passkeys.store(issued);
               // The tracker admits only passkeys it has cached: tell it before the torrent is used.
               trackerChanged.fire(new TrackerRegistrationsChanged("passkey issued to a user"));
               return issued;
             })
-        .value();
+        .passkey();
   }
 }

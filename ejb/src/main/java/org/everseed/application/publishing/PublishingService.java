@@ -14,11 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.metainfo.InvalidMetainfoException;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.metainfo.MetainfoBuilder;
 import org.everseed.api.metainfo.PieceLength;
-import org.everseed.application.EverseedSettings;
 import org.everseed.application.audit.AuditTrail;
 import org.everseed.application.catalog.CatalogChanged;
 import org.everseed.application.catalog.DuplicateReleaseException;
@@ -28,6 +28,7 @@ import org.everseed.domain.model.channel.Channel;
 import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.channel.ChannelRepository;
 import org.everseed.domain.model.release.InvalidReleaseException;
+import org.everseed.domain.model.release.PayloadStore;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseDescription;
 import org.everseed.domain.model.release.ReleaseFile;
@@ -35,7 +36,7 @@ import org.everseed.domain.model.release.ReleaseKind;
 import org.everseed.domain.model.release.ReleaseNaming;
 import org.everseed.domain.model.release.ReleasePayload;
 import org.everseed.domain.model.release.ReleaseRepository;
-import org.everseed.infrastructure.storage.PayloadStore;
+import org.everseed.domain.settings.PublishingSettings;
 
 /**
  * Publishes releases in one pass: {@link #beginUpload} checks size and disk space up front and
@@ -49,8 +50,9 @@ public class PublishingService {
 
   private static final Logger LOG = Logger.getLogger(PublishingService.class.getName());
 
-  @Inject EverseedSettings settings;
+  @Inject PublishingSettings settings;
   @Inject PayloadStore store;
+  @Inject Clock clock;
   @Inject ReleaseRepository releases;
   @Inject ChannelRepository channels;
   @Inject Event<CatalogChanged> catalogChanged;
@@ -117,7 +119,7 @@ public class PublishingService {
     try {
       // A multi-file release is named after its folder (name-version), a single file after itself.
       ReleaseNaming.Guess guess =
-          new ReleaseNaming(Clock.systemUTC())
+          new ReleaseNaming(clock)
               .guess(
                   staged.layout().singleFile() ? staged.firstFileName() : staged.layout().name());
       ReleaseDescription description =
@@ -134,7 +136,7 @@ public class PublishingService {
       byte[] torrent =
           staged.imported().map(Metainfo::encoded).orElseGet(() -> buildTorrent(staged, baseUrl));
       Metainfo metainfo = Metainfo.parse(torrent);
-      String hash = metainfo.infoHash().toHex();
+      InfoHash hash = metainfo.infoHash();
       releases
           .findByInfoHash(hash)
           .ifPresent(
@@ -173,9 +175,14 @@ public class PublishingService {
               channel,
               description,
               new ReleasePayload(
-                  hash, metainfo.pieceLength(), metainfo.totalLength(), torrent, hash, files),
+                  hash,
+                  metainfo.pieceLength(),
+                  metainfo.totalLength(),
+                  torrent,
+                  hash.toHex(),
+                  files),
               publisher,
-              Instant.now());
+              Instant.now(clock));
       // Stored (and flushed) first, so a constraint violation leaves no orphan payload behind.
       releases.store(release);
       audit.record(
@@ -189,7 +196,7 @@ public class PublishingService {
           "channel",
           channel.name().value(),
           "infoHash",
-          hash,
+          hash.toHex(),
           "totalSize",
           String.valueOf(release.totalSize()));
       store.commit(staging, hash);
@@ -238,7 +245,7 @@ public class PublishingService {
         .find(channelName)
         .orElseGet(
             () -> {
-              Channel created = new Channel(channelName, "", Instant.now());
+              Channel created = new Channel(channelName, "", Instant.now(clock));
               channels.store(created);
               audit.record(
                   publisher,
@@ -250,7 +257,7 @@ public class PublishingService {
             });
   }
 
-  private static byte[] buildTorrent(StagedUpload staged, String baseUrl) {
+  private byte[] buildTorrent(StagedUpload staged, String baseUrl) {
     // The stored torrent names the server without a passkey; downloads get the caller's URLs
     // (TorrentPersonalizer), which leaves the info-hash unchanged.
     return new MetainfoBuilder(staged.layout(), staged.pieceLength(), staged.pieces())
@@ -258,7 +265,7 @@ public class PublishingService {
         .webSeed(baseUrl + "/seed/")
         .privateTorrent(true)
         .createdBy(CREATED_BY)
-        .creationDate(Instant.now())
+        .creationDate(Instant.now(clock))
         .build()
         .encoded();
   }

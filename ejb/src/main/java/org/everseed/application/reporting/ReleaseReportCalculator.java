@@ -3,147 +3,110 @@ package org.everseed.application.reporting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.everseed.api.rest.report.AgentDistribution;
-import org.everseed.api.rest.report.CompletionMilestone;
-import org.everseed.api.rest.report.ReleaseReport;
-import org.everseed.api.rest.report.SiteFigures;
+import java.util.Optional;
 import org.everseed.domain.model.distribution.AgentOutcome;
-import org.everseed.domain.model.distribution.DistributionRecord.State;
 
 /**
- * Turns the targeted agents' outcomes into a release report. An agent's own latest report decides
- * its state (it includes the post-install hook); the tracker's completion counts only for agents
- * that have not reported at all.
+ * Turns the targeted agents' outcomes into a release's rollout. An agent's own latest report
+ * decides its state (it includes the post-install hook); the tracker's completion counts only for
+ * agents that have not reported at all.
  */
 public final class ReleaseReportCalculator {
-  static final String NOT_STARTED = "NOT_STARTED";
   private static final int[] MILESTONES = {50, 90, 100};
 
   private ReleaseReportCalculator() {}
 
-  /** The release's identity and publication, as the report heads them. */
-  public record ReleaseHeading(
-      long id, String name, String version, String channel, String status, Instant publishedAt) {}
-
-  public static ReleaseReport calculate(ReleaseHeading release, List<AgentOutcome> outcomes) {
-    List<AgentDistribution> agents = new ArrayList<>(outcomes.size());
+  public static ReleaseRollout calculate(ReleaseHeading release, List<AgentOutcome> outcomes) {
+    List<AgentRollout> agents = new ArrayList<>(outcomes.size());
     for (AgentOutcome outcome : outcomes) {
-      agents.add(distribution(outcome, release.publishedAt()));
+      agents.add(rollout(outcome, release.publishedAt()));
     }
-    int completed = count(agents, State.COMPLETED.name());
-    int failed = count(agents, State.FAILED.name());
-    int notStarted = count(agents, NOT_STARTED);
-    int started = agents.size() - notStarted;
-    long peers = agents.stream().mapToLong(AgentDistribution::bytesFromPeers).sum();
-    long webSeed = agents.stream().mapToLong(AgentDistribution::bytesFromWebSeed).sum();
-    return new ReleaseReport(
-        release.id(),
-        release.name(),
-        release.version(),
-        release.channel(),
-        release.status(),
-        release.publishedAt(),
-        agents.size(),
-        started,
-        started - completed - failed,
-        completed,
-        failed,
-        notStarted,
-        milestones(agents),
-        peers,
-        webSeed,
-        offloadRatio(peers, webSeed),
-        sites(agents),
-        agents);
+    return new ReleaseRollout(release, agents, milestones(agents), sites(agents));
   }
 
-  /** Bytes from peers over all bytes, or {@code null} when there were none. */
-  public static Double offloadRatio(long fromPeers, long fromWebSeed) {
-    long total = fromPeers + fromWebSeed;
-    return total == 0 ? null : (double) fromPeers / total;
-  }
-
-  private static AgentDistribution distribution(AgentOutcome outcome, Instant publishedAt) {
+  private static AgentRollout rollout(AgentOutcome outcome, Instant publishedAt) {
     if (outcome.latest().isPresent()) {
       AgentOutcome.LatestReport latest = outcome.latest().get();
-      Instant completedAt = latest.state() == State.COMPLETED ? latest.reportedAt() : null;
-      return new AgentDistribution(
+      RolloutState state = RolloutState.of(latest.state());
+      Optional<Instant> completedAt =
+          state == RolloutState.COMPLETED ? Optional.of(latest.reportedAt()) : Optional.empty();
+      return new AgentRollout(
           outcome.agentId(),
           outcome.agentName(),
           outcome.site(),
-          latest.state().name(),
+          state,
           completedAt,
           sincePublication(publishedAt, completedAt),
-          latest.bytesFromPeers(),
-          latest.bytesFromWebSeed(),
-          latest.hookExitCode(),
+          new Traffic(latest.bytesFromPeers(), latest.bytesFromWebSeed()),
+          Optional.ofNullable(latest.hookExitCode()),
           latest.message(),
-          latest.reportedAt());
+          Optional.of(latest.reportedAt()));
     }
-    Instant trackerCompletion = outcome.trackerCompletedAt().orElse(null);
-    return new AgentDistribution(
+    Optional<Instant> trackerCompletion = outcome.trackerCompletedAt();
+    return new AgentRollout(
         outcome.agentId(),
         outcome.agentName(),
         outcome.site(),
-        trackerCompletion == null ? NOT_STARTED : State.COMPLETED.name(),
+        trackerCompletion.isPresent() ? RolloutState.COMPLETED : RolloutState.NOT_STARTED,
         trackerCompletion,
         sincePublication(publishedAt, trackerCompletion),
-        0,
-        0,
-        null,
-        trackerCompletion == null ? "" : "completed at the tracker; no report from the agent",
-        null);
+        Traffic.NONE,
+        Optional.empty(),
+        trackerCompletion.isPresent() ? "completed at the tracker; no report from the agent" : "",
+        Optional.empty());
   }
 
-  private static Long sincePublication(Instant publishedAt, Instant at) {
+  private static Optional<Duration> sincePublication(Instant publishedAt, Optional<Instant> at) {
     // An agent clock a little ahead of the server's must not give negative durations.
-    return at == null ? null : Math.max(0, Duration.between(publishedAt, at).toMillis());
+    return at.map(t -> Duration.between(publishedAt, t))
+        .map(d -> d.isNegative() ? Duration.ZERO : d);
   }
 
-  private static List<CompletionMilestone> milestones(List<AgentDistribution> agents) {
-    List<Long> times =
+  private static List<ReleaseRollout.Milestone> milestones(List<AgentRollout> agents) {
+    List<Duration> times =
         agents.stream()
-            .map(AgentDistribution::millisToComplete)
-            .filter(t -> t != null)
+            .map(AgentRollout::timeToComplete)
+            .flatMap(Optional::stream)
             .sorted()
             .toList();
-    List<CompletionMilestone> milestones = new ArrayList<>();
+    List<ReleaseRollout.Milestone> milestones = new ArrayList<>();
     for (int percent : MILESTONES) {
       int needed = (int) Math.ceil(agents.size() * percent / 100.0);
-      Long reached = needed > 0 && times.size() >= needed ? times.get(needed - 1) : null;
-      milestones.add(new CompletionMilestone(percent, needed, reached));
+      Optional<Duration> reached =
+          needed > 0 && times.size() >= needed
+              ? Optional.of(times.get(needed - 1))
+              : Optional.empty();
+      milestones.add(new ReleaseRollout.Milestone(percent, needed, reached));
     }
     return milestones;
   }
 
-  private static List<SiteFigures> sites(List<AgentDistribution> agents) {
-    Map<String, List<AgentDistribution>> bySite = new LinkedHashMap<>();
-    for (AgentDistribution agent : agents) {
+  private static List<ReleaseRollout.Site> sites(List<AgentRollout> agents) {
+    Map<String, List<AgentRollout>> bySite = new LinkedHashMap<>();
+    for (AgentRollout agent : agents) {
       bySite.computeIfAbsent(agent.site(), s -> new ArrayList<>()).add(agent);
     }
-    List<SiteFigures> sites = new ArrayList<>();
+    List<ReleaseRollout.Site> sites = new ArrayList<>();
     bySite.forEach(
-        (site, members) -> {
-          long peers = members.stream().mapToLong(AgentDistribution::bytesFromPeers).sum();
-          long webSeed = members.stream().mapToLong(AgentDistribution::bytesFromWebSeed).sum();
-          sites.add(
-              new SiteFigures(
-                  site,
-                  members.size(),
-                  count(members, State.COMPLETED.name()),
-                  count(members, State.FAILED.name()),
-                  peers,
-                  webSeed,
-                  offloadRatio(peers, webSeed)));
-        });
-    sites.sort((a, b) -> a.site().compareTo(b.site()));
+        (site, members) ->
+            sites.add(
+                new ReleaseRollout.Site(
+                    site,
+                    members.size(),
+                    count(members, RolloutState.COMPLETED),
+                    count(members, RolloutState.FAILED),
+                    members.stream()
+                        .map(AgentRollout::traffic)
+                        .reduce(Traffic.NONE, Traffic::plus))));
+    sites.sort(Comparator.comparing(ReleaseRollout.Site::name));
     return sites;
   }
 
-  private static int count(List<AgentDistribution> agents, String state) {
-    return (int) agents.stream().filter(a -> a.state().equals(state)).count();
+  private static int count(List<AgentRollout> agents, RolloutState state) {
+    return (int) agents.stream().filter(a -> a.state() == state).count();
   }
 }

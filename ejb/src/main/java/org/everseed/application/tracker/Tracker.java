@@ -24,6 +24,7 @@ import org.everseed.domain.model.tracking.SwarmStatistics;
 import org.everseed.domain.model.tracking.TrackerAccount;
 import org.everseed.domain.model.tracking.TrackingEvent;
 import org.everseed.domain.model.tracking.TransferCounters;
+import org.everseed.domain.settings.TrackerConfiguration;
 
 /**
  * The private tracker, transport-neutral: checks the passkey and the torrent against the cached

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.everseed.domain.model.tracking.PeerRegistry;
+import org.everseed.domain.settings.TrackerConfiguration;
 
 /**
  * Wires the tracker's plain classes into CDI. The hot-path objects are produced as {@link
@@ -12,12 +13,6 @@ import org.everseed.domain.model.tracking.PeerRegistry;
  */
 @ApplicationScoped
 public class TrackerComponents {
-
-  @Produces
-  @Singleton
-  TrackerConfiguration configuration() {
-    return TrackerConfiguration.fromSystem();
-  }
 
   @Produces
   @Singleton
@@ -31,7 +26,8 @@ public class TrackerComponents {
       TrackerConfiguration configuration,
       TrackerAccess access,
       PeerRegistry registry,
-      TrackingEventRecorder recorder) {
-    return new Tracker(configuration, access::current, registry, recorder, Clock.systemUTC());
+      TrackingEventRecorder recorder,
+      Clock clock) {
+    return new Tracker(configuration, access::current, registry, recorder, clock);
   }
 }

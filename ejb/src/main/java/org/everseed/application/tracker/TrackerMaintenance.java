@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.everseed.domain.model.tracking.PeerRegistry;
 import org.everseed.domain.model.tracking.SwarmStatisticsSnapshots;
 import org.everseed.domain.model.tracking.TrackingEventLog;
+import org.everseed.domain.settings.TrackerConfiguration;
 
 /**
  * The tracker's background work, off the announce path: loads the admissions at start, then

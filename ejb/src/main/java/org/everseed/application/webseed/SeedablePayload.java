@@ -3,6 +3,7 @@ package org.everseed.application.webseed;
 import java.nio.file.Path;
 import java.util.List;
 import org.everseed.api.metainfo.ContentLayout;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.api.metainfo.TorrentFile;
 
 /**
@@ -10,7 +11,7 @@ import org.everseed.api.metainfo.TorrentFile;
  *
  * @param root the payload's folder in the store, holding {@code layout.name()}
  */
-public record SeedablePayload(String infoHashHex, ContentLayout layout, Path root) {
+public record SeedablePayload(InfoHash infoHash, ContentLayout layout, Path root) {
   /**
    * The file a web seed URL path names: {@code name} for a single-file torrent, {@code name/a/b}
    * for file {@code a/b} of a multi-file one.

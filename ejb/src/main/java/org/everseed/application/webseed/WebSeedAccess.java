@@ -3,10 +3,7 @@ package org.everseed.application.webseed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,9 +12,10 @@ import org.everseed.api.metainfo.Metainfo;
 import org.everseed.application.catalog.CatalogChanged;
 import org.everseed.application.tracker.Admissions;
 import org.everseed.application.tracker.TrackerAccess;
+import org.everseed.domain.model.release.PayloadStore;
+import org.everseed.domain.model.release.ReleaseRepository;
 import org.everseed.domain.model.tracking.Passkey;
 import org.everseed.domain.model.tracking.TrackerAccount;
-import org.everseed.infrastructure.storage.PayloadStore;
 
 /**
  * Decides web seed requests from the tracker's admissions, the same in-memory snapshot announces
@@ -31,49 +29,45 @@ import org.everseed.infrastructure.storage.PayloadStore;
 public class WebSeedAccess {
   private static final int MAX_CACHED_LAYOUTS = 10_000;
 
-  @PersistenceContext(unitName = "everseed")
-  EntityManager em;
-
+  @Inject ReleaseRepository releases;
   @Inject PayloadStore store;
   @Inject TrackerAccess tracker;
 
-  private final Map<String, SeedablePayload> layouts = new ConcurrentHashMap<>();
+  private final Map<InfoHash, SeedablePayload> layouts = new ConcurrentHashMap<>();
 
   /** The payload {@code passkey} may fetch, or empty when it may not (or nothing is there). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<SeedablePayload> payloadFor(String passkey, String infoHashHex) {
+  public Optional<SeedablePayload> payloadFor(Passkey passkey, InfoHash infoHash) {
     Admissions admissions = tracker.current();
-    Optional<Passkey> key = Passkey.parse(passkey);
-    TrackerAccount account = key.map(admissions.accounts()::get).orElse(null);
-    if (account == null
-        || !account.enabled()
-        || !admissions.torrents().contains(InfoHash.fromHex(infoHashHex))) {
+    TrackerAccount account = admissions.accounts().get(passkey);
+    if (account == null || !account.enabled() || !admissions.torrents().contains(infoHash)) {
       return Optional.empty();
     }
-    SeedablePayload cached = layouts.get(infoHashHex);
+    SeedablePayload cached = layouts.get(infoHash);
     if (cached != null) {
       return Optional.of(cached);
     }
-    List<?> rows =
-        em.createNativeQuery(
-                "select r.payload_path, r.torrent from release r where r.info_hash = :hash")
-            .setParameter("hash", infoHashHex)
-            .getResultList();
-    if (rows.isEmpty()) {
+    Optional<SeedablePayload> found =
+        releases
+            .findByInfoHash(infoHash)
+            .map(
+                release ->
+                    new SeedablePayload(
+                        infoHash,
+                        Metainfo.parse(release.torrent()).layout(),
+                        store.resolve(release.payloadPath())));
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    Object[] row = (Object[]) rows.get(0);
-    SeedablePayload payload =
-        new SeedablePayload(
-            infoHashHex, Metainfo.parse((byte[]) row[1]).layout(), store.resolve((String) row[0]));
+    SeedablePayload payload = found.get();
     if (layouts.size() >= MAX_CACHED_LAYOUTS) {
       layouts.clear();
     }
-    layouts.put(infoHashHex, payload);
+    layouts.put(infoHash, payload);
     return Optional.of(payload);
   }
 
   void onCatalogChanged(@Observes CatalogChanged change) {
-    layouts.remove(change.infoHashHex());
+    layouts.remove(change.infoHash());
   }
 }

@@ -3,8 +3,8 @@ package org.everseed.infrastructure.tracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.everseed.application.tracker.TrackerConfiguration;
 import org.everseed.domain.model.tracking.PeerRegistry;
+import org.everseed.domain.settings.TrackerConfiguration;
 
 /** Chooses the single-server registry: swarms in this JVM's heap. */
 @ApplicationScoped

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,10 @@ import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRegistration;
 import org.everseed.domain.model.fleet.AgentRepository;
 import org.everseed.domain.model.fleet.AgentStatus;
-import org.everseed.domain.model.fleet.Passkey;
-import org.everseed.domain.model.fleet.PasskeyRepository;
-import org.everseed.domain.model.fleet.PasskeyValue;
+import org.everseed.domain.model.fleet.PasskeyGrant;
+import org.everseed.domain.model.fleet.PasskeyGrantRepository;
 import org.everseed.domain.model.fleet.UnknownAgentException;
+import org.everseed.domain.model.tracking.Passkey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,7 @@ class AgentServiceTest {
   @SuppressWarnings("unchecked")
   void wire() {
     service.agents = agents;
+    service.clock = Clock.systemUTC();
     service.passkeys = passkeys;
     service.audit =
         new AuditTrail(
@@ -145,7 +147,7 @@ class AgentServiceTest {
 
     service.enable(first.agentId());
 
-    List<PasskeyValue> live = passkeys.liveFor(first.agentId());
+    List<Passkey> live = passkeys.liveFor(first.agentId());
     assertEquals(1, live.size());
     assertNotEquals(first.passkey(), live.get(0));
     assertEquals(Change.ENABLED, events.get(events.size() - 1).change());
@@ -158,7 +160,7 @@ class AgentServiceTest {
 
     service.rekey(first.agentId());
 
-    List<PasskeyValue> live = passkeys.liveFor(first.agentId());
+    List<Passkey> live = passkeys.liveFor(first.agentId());
     assertEquals(1, live.size());
     assertNotEquals(first.passkey(), live.get(0));
     assertFalse(passkeys.isLive(first.passkey()));
@@ -224,39 +226,39 @@ class AgentServiceTest {
     }
   }
 
-  private static final class InMemoryPasskeys implements PasskeyRepository {
-    private final List<Passkey> stored = new ArrayList<>();
+  private static final class InMemoryPasskeys implements PasskeyGrantRepository {
+    private final List<PasskeyGrant> stored = new ArrayList<>();
 
     @Override
-    public Optional<Passkey> findLiveForUser(String username) {
+    public Optional<PasskeyGrant> findLiveForUser(String username) {
       return stored.stream()
           .filter(p -> p.isLive() && p.username().equals(Optional.of(username)))
           .findFirst();
     }
 
     @Override
-    public Optional<Passkey> findLiveForAgent(long agentId) {
+    public Optional<PasskeyGrant> findLiveForAgent(long agentId) {
       return stored.stream()
           .filter(p -> p.isLive() && p.agentId().equals(Optional.of(agentId)))
           .findFirst();
     }
 
     @Override
-    public void store(Passkey passkey) {
-      if (!stored.contains(passkey)) {
-        stored.add(passkey);
+    public void store(PasskeyGrant grant) {
+      if (!stored.contains(grant)) {
+        stored.add(grant);
       }
     }
 
-    List<PasskeyValue> liveFor(AgentId id) {
+    List<Passkey> liveFor(AgentId id) {
       return stored.stream()
           .filter(p -> p.isLive() && p.agentId().equals(Optional.of(id.value())))
-          .map(Passkey::value)
+          .map(PasskeyGrant::passkey)
           .toList();
     }
 
-    boolean isLive(PasskeyValue value) {
-      return stored.stream().anyMatch(p -> p.value().equals(value) && p.isLive());
+    boolean isLive(Passkey value) {
+      return stored.stream().anyMatch(p -> p.passkey().equals(value) && p.isLive());
     }
   }
 }

@@ -24,6 +24,7 @@ import org.everseed.domain.model.tracking.Site;
 import org.everseed.domain.model.tracking.SwarmStatistics;
 import org.everseed.domain.model.tracking.TrackerAccount;
 import org.everseed.domain.model.tracking.TrackingEvent;
+import org.everseed.domain.settings.TrackerConfiguration;
 import org.everseed.infrastructure.tracker.InMemoryPeerRegistry;
 import org.junit.jupiter.api.Test;
 

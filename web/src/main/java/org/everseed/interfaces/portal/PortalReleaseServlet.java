@@ -9,13 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.everseed.application.EverseedSettings;
 import org.everseed.application.catalog.CatalogService;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.model.release.ReleaseListing;
-import org.everseed.interfaces.rest.PublicUrl;
+import org.everseed.domain.settings.ServerSettings;
+import org.everseed.interfaces.http.PublicUrl;
 
 /**
  * What the release page fetches with the signed-in session: {@code {id}/torrent}, the .torrent with
@@ -27,7 +27,7 @@ public class PortalReleaseServlet extends HttpServlet {
   private static final Pattern PATH = Pattern.compile("/([1-9][0-9]{0,17})/(torrent|swarm)");
 
   @Inject transient CatalogService catalog;
-  @Inject transient EverseedSettings settings;
+  @Inject transient ServerSettings server;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -54,8 +54,7 @@ public class PortalReleaseServlet extends HttpServlet {
       throws IOException {
     Release release = catalog.release(id);
     byte[] torrent =
-        catalog.torrentFor(
-            id, request.getUserPrincipal().getName(), PublicUrl.of(settings, request));
+        catalog.torrentFor(id, request.getUserPrincipal().getName(), PublicUrl.of(server, request));
     String fileName = (release.name() + "-" + release.version()).replaceAll("[^A-Za-z0-9._-]", "_");
     response.setContentType("application/x-bittorrent");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + ".torrent\"");

@@ -12,10 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.everseed.api.rest.report.ReleaseReport;
 import org.everseed.application.catalog.ReleaseNotFoundException;
+import org.everseed.application.fleet.Roles;
 import org.everseed.application.reporting.ReportService;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.interfaces.export.ReleaseReportPdf;
 import org.everseed.interfaces.export.ReportCsv;
+import org.everseed.interfaces.export.ReportDocuments;
 
 /**
  * The release report's CSV and PDF for the signed-in portal user ({@code /portal/reports/{id}.csv},
@@ -36,14 +38,14 @@ public class PortalReportExportServlet extends HttpServlet {
       response.sendError(404);
       return;
     }
-    if (!request.isUserInRole("auditor") && !request.isUserInRole("admin")) {
+    if (!request.isUserInRole(Roles.AUDITOR) && !request.isUserInRole(Roles.ADMIN)) {
       response.sendError(403, "reports are for auditors and administrators");
       return;
     }
     long id = Long.parseLong(path.group(1));
     ReleaseReport report;
     try {
-      report = reports.releaseReport(new ReleaseId(id));
+      report = ReportDocuments.release(reports.releaseReport(new ReleaseId(id)));
     } catch (ReleaseNotFoundException e) {
       response.sendError(404, e.getMessage());
       return;

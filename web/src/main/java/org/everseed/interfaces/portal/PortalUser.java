@@ -7,15 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import java.util.stream.Stream;
+import org.everseed.application.fleet.Roles;
 
 /** The signed-in person as the pages show them: name, realm roles and what they may do. */
 @Named("user")
 @RequestScoped
 public class PortalUser {
-  static final String PUBLISHER = "publisher";
-  static final String AUDITOR = "auditor";
-  static final String ADMIN = "admin";
-
   @Inject HttpServletRequest request;
 
   public boolean isSignedIn() {
@@ -29,20 +26,22 @@ public class PortalUser {
   }
 
   public List<String> getRoles() {
-    return Stream.of(PUBLISHER, AUDITOR, ADMIN).filter(request::isUserInRole).toList();
+    return Stream.of(Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN)
+        .filter(request::isUserInRole)
+        .toList();
   }
 
   public boolean isAdmin() {
-    return request.isUserInRole(ADMIN);
+    return request.isUserInRole(Roles.ADMIN);
   }
 
   public boolean isAuditor() {
-    return request.isUserInRole(AUDITOR);
+    return request.isUserInRole(Roles.AUDITOR);
   }
 
   /** Publishing is for publishers and admins, the same roles the REST API allows. */
   public boolean isMayPublish() {
-    return request.isUserInRole(PUBLISHER) || isAdmin();
+    return request.isUserInRole(Roles.PUBLISHER) || isAdmin();
   }
 
   /** The token the portal's scripts send back with state-changing calls. */

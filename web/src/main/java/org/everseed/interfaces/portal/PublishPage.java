@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.everseed.application.ChannelService;
-import org.everseed.application.EverseedSettings;
 import org.everseed.domain.model.release.ReleaseKind;
+import org.everseed.domain.settings.PublishingSettings;
 
 /**
  * What the publish page needs from the server: the channels to suggest, the default channel and the
@@ -20,7 +20,7 @@ import org.everseed.domain.model.release.ReleaseKind;
 @RequestScoped
 public class PublishPage {
   @Inject ChannelService channels;
-  @Inject EverseedSettings settings;
+  @Inject PublishingSettings settings;
   @Inject HttpServletRequest request;
 
   public List<String> getChannelNames() {

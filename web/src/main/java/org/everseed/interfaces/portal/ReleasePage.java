@@ -9,7 +9,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
-import org.everseed.application.EverseedSettings;
 import org.everseed.application.catalog.CatalogService;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.domain.model.release.Release;
@@ -17,7 +16,8 @@ import org.everseed.domain.model.release.ReleaseComment;
 import org.everseed.domain.model.release.ReleaseFile;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.model.release.ReleaseListing;
-import org.everseed.interfaces.rest.PublicUrl;
+import org.everseed.domain.settings.ServerSettings;
+import org.everseed.interfaces.http.PublicUrl;
 
 /**
  * One release: what it is, how to fetch it, its swarm, its discussion. View-scoped so that a
@@ -31,7 +31,7 @@ public class ReleasePage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject CatalogService catalog;
-  @Inject EverseedSettings settings;
+  @Inject ServerSettings server;
   @Inject HttpServletRequest request;
   @Inject PortalUser user;
 
@@ -85,7 +85,7 @@ public class ReleasePage implements Serializable {
 
   /** The magnet link with this user's passkey, so it works as it is pasted into a client. */
   public String getMagnet() {
-    return catalog.magnetFor(release.id(), user.getName(), PublicUrl.of(settings, request));
+    return catalog.magnetFor(release.id(), user.getName(), PublicUrl.of(server, request));
   }
 
   public String getTorrentUrl() {

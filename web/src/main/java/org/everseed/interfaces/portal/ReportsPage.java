@@ -16,6 +16,7 @@ import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.model.release.ReleaseListing;
 import org.everseed.domain.model.release.ReleaseQuery;
 import org.everseed.interfaces.export.ReportCharts;
+import org.everseed.interfaces.export.ReportDocuments;
 import org.everseed.interfaces.export.ReportFigures;
 
 /**
@@ -68,7 +69,7 @@ public class ReportsPage {
   public ReleaseReport getReport() {
     if (report == null && !missing && id > 0) {
       try {
-        report = reports.releaseReport(new ReleaseId(id));
+        report = ReportDocuments.release(reports.releaseReport(new ReleaseId(id)));
       } catch (ReleaseNotFoundException e) {
         missing = true;
       }

@@ -13,22 +13,28 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.everseed.api.rest.agent.AgentEnrolled;
 import org.everseed.api.rest.agent.AgentEnrolment;
 import org.everseed.api.rest.agent.AgentHeartbeat;
 import org.everseed.api.rest.agent.AgentSummary;
 import org.everseed.api.rest.agent.DistributionReport;
 import org.everseed.api.rest.agent.ReleaseAssignment;
-import org.everseed.application.EverseedSettings;
 import org.everseed.application.distribution.DistributionService;
 import org.everseed.application.fleet.AgentService;
 import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.channel.ChannelName;
+import org.everseed.domain.model.distribution.DistributionRecord;
+import org.everseed.domain.model.distribution.Progress;
 import org.everseed.domain.model.fleet.Agent;
 import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.fleet.AgentRegistration;
+import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.ReleaseId;
+import org.everseed.domain.settings.ServerSettings;
+import org.everseed.interfaces.http.PublicUrl;
 
 /**
  * Agent enrolment (role {@code agent}, by client credentials) and fleet administration (role {@code
@@ -40,7 +46,7 @@ import org.everseed.domain.model.release.ReleaseId;
 public class AgentResource {
   @Inject AgentService fleet;
   @Inject DistributionService distribution;
-  @Inject EverseedSettings settings;
+  @Inject ServerSettings server;
   @Context HttpServletRequest request;
 
   /** The active releases of the agent's channels (sub-channels included), newest first. */
@@ -48,7 +54,7 @@ public class AgentResource {
   @Path("/{id}/releases")
   @RolesAllowed(Roles.AGENT)
   public List<ReleaseAssignment> releases(@PathParam("id") long id) {
-    String base = PublicUrl.of(settings, request);
+    String base = PublicUrl.of(server, request);
     return distribution.assignments(new AgentId(id)).stream()
         .map(
             r ->
@@ -57,7 +63,7 @@ public class AgentResource {
                     r.name(),
                     r.version(),
                     r.channel().name().value(),
-                    r.infoHashHex(),
+                    r.infoHash().toHex(),
                     base + "/api/v1/agents/" + id + "/releases/" + r.id() + "/torrent"))
         .toList();
   }
@@ -70,7 +76,7 @@ public class AgentResource {
   public Response torrent(@PathParam("id") long id, @PathParam("releaseId") long releaseId) {
     byte[] torrent =
         distribution.torrentFor(
-            new AgentId(id), new ReleaseId(releaseId), PublicUrl.of(settings, request));
+            new AgentId(id), new ReleaseId(releaseId), PublicUrl.of(server, request));
     return Response.ok(torrent).header("Cache-Control", "private, no-store").build();
   }
 
@@ -83,7 +89,19 @@ public class AgentResource {
     if (report == null) {
       throw new IllegalArgumentException("a report needs releaseId and state");
     }
-    distribution.report(new AgentId(id), report);
+    if (report.state() == null) {
+      throw new InvalidReleaseException("state", "state is STARTED, PROGRESS, COMPLETED or FAILED");
+    }
+    distribution.report(
+        new AgentId(id),
+        new ReleaseId(report.releaseId()),
+        new Progress(
+            DistributionRecord.State.valueOf(report.state().name()),
+            report.bytesFromPeers(),
+            report.bytesFromWebSeed(),
+            Duration.ofMillis(report.durationMillis()),
+            Optional.ofNullable(report.hookExitCode()),
+            report.message()));
     return Response.noContent().build();
   }
 

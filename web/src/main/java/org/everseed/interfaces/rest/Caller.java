@@ -4,11 +4,10 @@ import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import org.everseed.application.fleet.Roles;
 
 /** Who is calling, as the container authenticated them (Keycloak through elytron-oidc-client). */
 final class Caller {
-  static final String ADMIN = "admin";
-
   private Caller() {}
 
   /** The caller's user name; 401 when the request is anonymous. */
@@ -23,6 +22,6 @@ final class Caller {
   }
 
   static boolean isAdmin(SecurityContext security) {
-    return security.isUserInRole(ADMIN);
+    return security.isUserInRole(Roles.ADMIN);
   }
 }

@@ -20,9 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,43 +31,34 @@ import org.everseed.api.rest.ReleaseDetails;
 import org.everseed.api.rest.ReleasePage;
 import org.everseed.api.rest.ReleaseSummary;
 import org.everseed.api.rest.RetireRequest;
-import org.everseed.application.EverseedSettings;
 import org.everseed.application.catalog.CatalogService;
-import org.everseed.application.publishing.PublishRequest;
-import org.everseed.application.publishing.PublishingService;
-import org.everseed.application.publishing.StagedUpload;
-import org.everseed.application.publishing.Upload;
+import org.everseed.application.fleet.Roles;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.domain.model.release.ReleaseKind;
-import org.everseed.domain.model.release.ReleaseNaming;
 import org.everseed.domain.model.release.ReleaseQuery;
 import org.everseed.domain.model.release.ReleaseSearchResult;
 import org.everseed.domain.model.release.ReleaseStatus;
-import org.everseed.interfaces.rest.MultipartReader.Part;
+import org.everseed.domain.settings.ServerSettings;
+import org.everseed.interfaces.http.PublicUrl;
+import org.everseed.interfaces.publishing.PublishFormReader;
 
 /** The release catalog: publish, search, fetch, discuss, rate and retire releases. */
 @Path("/releases")
 @RequestScoped
 public class ReleaseResource {
-  static final String PUBLISHER = "publisher";
-  static final String AUDITOR = "auditor";
-  static final String ADMIN = "admin";
-  static final String AGENT = "agent";
-  private static final int MAX_FIELD = 10_000;
-  private static final int MAX_TORRENT = 16 << 20;
 
   @Inject CatalogService catalog;
-  @Inject PublishingService publishing;
-  @Inject EverseedSettings settings;
+  @Inject PublishFormReader publishForm;
+  @Inject ServerSettings server;
   @Context HttpServletRequest request;
   @Context SecurityContext security;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Operation(
       summary = "Publish a release",
       description =
@@ -81,39 +69,14 @@ public class ReleaseResource {
               + " steer hashing (pieceLength, torrent) must come before the files. Files are"
               + " written to the payload store and hashed in the same pass.")
   public Response publish() throws IOException {
-    String publisher = Caller.name(security);
-    String baseUrl = PublicUrl.of(settings, request);
-    MultipartReader reader = MultipartReader.of(request.getInputStream(), request.getContentType());
-    Form form = new Form();
-    Upload upload = null;
-    StagedUpload staged;
-    try {
-      for (Optional<Part> next = reader.next(); next.isPresent(); next = reader.next()) {
-        Part part = next.get();
-        if (part.fileName().isPresent() && !"torrent".equals(part.name())) {
-          if (upload == null) {
-            upload =
-                publishing.beginUpload(
-                    request.getContentLengthLong(), form.pieceLength, form.torrent);
-          }
-          upload.addFile(part.fileName().get(), part.body());
-        } else if (upload != null && form.steersHashing(part.name())) {
-          throw new InvalidReleaseException(
-              part.name(), "field '" + part.name() + "' must come before the files");
-        } else {
-          form.accept(part);
-        }
-      }
-      if (upload == null) {
-        throw new InvalidReleaseException("file", "the upload holds no file part");
-      }
-      staged = upload.finish(form.folder(upload));
-    } finally {
-      if (upload != null) {
-        upload.close();
-      }
-    }
-    Release release = publishing.publish(staged, form.request(), publisher, baseUrl);
+    String baseUrl = PublicUrl.of(server, request);
+    Release release =
+        publishForm.publish(
+            request.getInputStream(),
+            request.getContentType(),
+            request.getContentLengthLong(),
+            Caller.name(security),
+            baseUrl);
     ReleaseDetails details = ReleaseViews.details(release, catalog.listing(release.id()), baseUrl);
     return Response.created(URI.create(baseUrl + "/api/v1/releases/" + release.id()))
         .entity(details)
@@ -122,7 +85,7 @@ public class ReleaseResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN, AGENT})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN, Roles.AGENT})
   @Operation(summary = "Search the catalog")
   public ReleasePage search(
       @Parameter(description = "words to find in name, version, tags and description")
@@ -155,24 +118,24 @@ public class ReleaseResource {
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN, AGENT})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN, Roles.AGENT})
   @Operation(summary = "One release with its files and download links")
   public ReleaseDetails get(@PathParam("id") long id) {
     ReleaseId releaseId = id(id);
     return ReleaseViews.details(
-        catalog.release(releaseId), catalog.listing(releaseId), PublicUrl.of(settings, request));
+        catalog.release(releaseId), catalog.listing(releaseId), PublicUrl.of(server, request));
   }
 
   @GET
   @Path("/{id}/torrent")
   @Produces("application/x-bittorrent")
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   @Operation(summary = "The .torrent, with the caller's passkey in its tracker and web seed URLs")
   public Response torrent(@PathParam("id") long id) {
     ReleaseId releaseId = id(id);
     Release release = catalog.release(releaseId);
     byte[] torrent =
-        catalog.torrentFor(releaseId, Caller.name(security), PublicUrl.of(settings, request));
+        catalog.torrentFor(releaseId, Caller.name(security), PublicUrl.of(server, request));
     String fileName = (release.name() + "-" + release.version()).replaceAll("[^A-Za-z0-9._-]", "_");
     return Response.ok(torrent)
         .header("Content-Disposition", "attachment; filename=\"" + fileName + ".torrent\"")
@@ -183,18 +146,17 @@ public class ReleaseResource {
   @GET
   @Path("/{id}/magnet")
   @Produces(MediaType.TEXT_PLAIN)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   @Operation(summary = "The magnet link, with the caller's passkey")
   public Response magnet(@PathParam("id") long id) {
-    String magnet =
-        catalog.magnetFor(id(id), Caller.name(security), PublicUrl.of(settings, request));
+    String magnet = catalog.magnetFor(id(id), Caller.name(security), PublicUrl.of(server, request));
     return Response.ok(magnet).header("Cache-Control", "private, no-store").build();
   }
 
   @GET
   @Path("/{id}/comments")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   public List<CommentView> comments(@PathParam("id") long id) {
     return catalog.comments(id(id)).stream().map(ReleaseViews::comment).toList();
   }
@@ -203,7 +165,7 @@ public class ReleaseResource {
   @Path("/{id}/comments")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   public Response comment(@PathParam("id") long id, NewComment comment) {
     if (comment == null) {
       throw new InvalidReleaseException("body", "a comment needs a body");
@@ -217,7 +179,7 @@ public class ReleaseResource {
   @Path("/{id}/rating")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, AUDITOR, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN})
   @Operation(summary = "Rate a release 1–5 stars; rating again replaces your rating")
   public ReleaseSummary rate(@PathParam("id") long id, RatingRequest rating) {
     if (rating == null || rating.stars() == null) {
@@ -230,7 +192,7 @@ public class ReleaseResource {
   @Path("/{id}/retire")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed({PUBLISHER, ADMIN})
+  @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
   @Operation(summary = "Stop tracking and web-seeding a release (its publisher or an admin)")
   public ReleaseDetails retire(@PathParam("id") long id, RetireRequest retire) {
     ReleaseId releaseId = id(id);
@@ -240,8 +202,7 @@ public class ReleaseResource {
             Caller.name(security),
             Caller.isAdmin(security),
             retire == null ? "" : retire.reason());
-    return ReleaseViews.details(
-        release, catalog.listing(releaseId), PublicUrl.of(settings, request));
+    return ReleaseViews.details(release, catalog.listing(releaseId), PublicUrl.of(server, request));
   }
 
   private static ReleaseId id(long id) {
@@ -257,77 +218,6 @@ public class ReleaseResource {
     } catch (IllegalArgumentException e) {
       throw new InvalidReleaseException(
           "status", "status is active or retired, not '" + text + "'");
-    }
-  }
-
-  /** The form fields of a publish request, as they arrive. */
-  private static final class Form {
-    Optional<String> name = Optional.empty();
-    Optional<String> version = Optional.empty();
-    Optional<String> channel = Optional.empty();
-    Optional<String> kind = Optional.empty();
-    Optional<String> description = Optional.empty();
-    Optional<String> folder = Optional.empty();
-    Optional<Integer> pieceLength = Optional.empty();
-    Optional<byte[]> torrent = Optional.empty();
-    final List<String> tags = new ArrayList<>();
-
-    boolean steersHashing(String field) {
-      return "pieceLength".equals(field) || "torrent".equals(field);
-    }
-
-    void accept(Part part) throws IOException {
-      String field = part.name();
-      if ("torrent".equals(field)) {
-        byte[] bytes = part.body().readNBytes(MAX_TORRENT + 1);
-        if (bytes.length > MAX_TORRENT) {
-          throw new InvalidReleaseException("torrent", "the torrent is larger than 16 MiB");
-        }
-        torrent = Optional.of(bytes);
-        return;
-      }
-      String value = part.text(MAX_FIELD).strip();
-      Optional<String> given = value.isEmpty() ? Optional.empty() : Optional.of(value);
-      switch (field) {
-        case "name" -> name = given;
-        case "version" -> version = given;
-        case "channel" -> channel = given;
-        case "kind" -> kind = given;
-        case "description" -> description = given;
-        case "folder" -> folder = given;
-        case "tags" -> tags.addAll(Arrays.asList(value.split(",")));
-        case "pieceLength" -> pieceLength = given.map(Form::parsePieceLength);
-        default ->
-            throw new InvalidReleaseException(
-                field,
-                "unknown field '"
-                    + field
-                    + "'; fields are name, version, channel, kind, description, tags,"
-                    + " pieceLength, folder, torrent and file parts");
-      }
-    }
-
-    /** The root folder of a multi-file release: given, or name-version (guessed if need be). */
-    String folder(Upload upload) {
-      return folder.orElseGet(
-          () -> {
-            ReleaseNaming.Guess guess =
-                new ReleaseNaming(Clock.systemUTC()).guess(upload.firstFileName());
-            return name.orElse(guess.name()) + "-" + version.orElse(guess.version());
-          });
-    }
-
-    PublishRequest request() {
-      return new PublishRequest(name, version, channel, kind, description, List.copyOf(tags));
-    }
-
-    private static int parsePieceLength(String text) {
-      try {
-        return Integer.parseInt(text);
-      } catch (NumberFormatException e) {
-        throw new InvalidReleaseException(
-            "pieceLength", "pieceLength must be a number of bytes, e.g. 262144");
-      }
     }
   }
 }

@@ -20,7 +20,7 @@ final class ReleaseViews {
         l.kind().name().toLowerCase(),
         l.description(),
         l.tags(),
-        l.infoHashHex(),
+        l.infoHash().toHex(),
         l.totalSize(),
         l.publisher(),
         l.createdAt(),

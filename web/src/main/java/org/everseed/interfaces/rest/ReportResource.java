@@ -20,6 +20,7 @@ import org.everseed.domain.model.fleet.AgentId;
 import org.everseed.domain.model.release.ReleaseId;
 import org.everseed.interfaces.export.ReleaseReportPdf;
 import org.everseed.interfaces.export.ReportCsv;
+import org.everseed.interfaces.export.ReportDocuments;
 
 /**
  * Distribution reports (auditor, admin): a release's rollout and an agent's holdings, as JSON or,
@@ -39,7 +40,7 @@ public class ReportResource {
   @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
   public Response release(
       @PathParam("id") long id, @QueryParam("format") @DefaultValue("json") String format) {
-    ReleaseReport report = reports.releaseReport(new ReleaseId(id));
+    ReleaseReport report = ReportDocuments.release(reports.releaseReport(new ReleaseId(id)));
     return switch (format) {
       case "json" -> Response.ok(report, MediaType.APPLICATION_JSON).build();
       case "csv" -> download(ReportCsv.of(report), CSV, "release-" + id + "-distribution.csv");
@@ -58,7 +59,7 @@ public class ReportResource {
   @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
   public Response agent(
       @PathParam("id") long id, @QueryParam("format") @DefaultValue("json") String format) {
-    AgentReport report = reports.agentReport(new AgentId(id));
+    AgentReport report = ReportDocuments.agent(reports.agentReport(new AgentId(id)));
     return switch (format) {
       case "json" -> Response.ok(report, MediaType.APPLICATION_JSON).build();
       case "csv" -> download(ReportCsv.of(report), CSV, "agent-" + id + "-releases.csv");

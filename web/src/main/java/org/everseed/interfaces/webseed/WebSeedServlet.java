@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.application.webseed.SeedablePayload;
 import org.everseed.application.webseed.WebSeedAccess;
+import org.everseed.domain.model.tracking.Passkey;
 import org.everseed.interfaces.webseed.ByteRanges.Outcome;
 import org.everseed.interfaces.webseed.ByteRanges.Range;
 
@@ -63,7 +65,8 @@ public class WebSeedServlet extends HttpServlet {
       return;
     }
     Optional<SeedablePayload> payload =
-        access.payloadFor(segments.get(1), segments.get(2).toLowerCase());
+        access.payloadFor(
+            Passkey.of(segments.get(1)), InfoHash.fromHex(segments.get(2).toLowerCase()));
     if (payload.isEmpty()) {
       response.sendError(403, "this passkey may not fetch this payload");
       return;
@@ -82,7 +85,7 @@ public class WebSeedServlet extends HttpServlet {
       response.sendError(404, "the payload is missing from the store");
       return;
     }
-    String etag = "\"" + payload.get().infoHashHex() + "-" + index + "\"";
+    String etag = "\"" + payload.get().infoHash().toHex() + "-" + index + "\"";
     response.setHeader("Accept-Ranges", "bytes");
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "private, max-age=86400, immutable");

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.domain.model.channel.Channel;
 
 /**
@@ -53,8 +54,9 @@ public class Release {
   @Column(name = "tags", nullable = false, length = 1000)
   private String tags;
 
+  /** The v1 info-hash (stored as 40 hex digits by {@code InfoHashColumn}). */
   @Column(name = "info_hash", nullable = false, unique = true, length = 40)
-  private String infoHash;
+  private InfoHash infoHash;
 
   @Column(name = "piece_length", nullable = false)
   private int pieceLength;
@@ -109,7 +111,7 @@ public class Release {
     this.kind = description.kind();
     this.description = description.text();
     this.tags = String.join(",", description.tags());
-    this.infoHash = payload.infoHashHex();
+    this.infoHash = payload.infoHash();
     this.pieceLength = payload.pieceLength();
     this.totalSize = payload.totalSize();
     this.torrent = payload.torrent().clone();
@@ -148,7 +150,8 @@ public class Release {
     return tags.isEmpty() ? List.of() : Arrays.asList(tags.split(","));
   }
 
-  public String infoHashHex() {
+  /** The torrent's v1 info-hash: the release's identity in the swarm and the payload store. */
+  public InfoHash infoHash() {
     return infoHash;
   }
 

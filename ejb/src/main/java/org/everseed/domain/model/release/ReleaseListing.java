@@ -2,6 +2,7 @@ package org.everseed.domain.model.release;
 
 import java.time.Instant;
 import java.util.List;
+import org.everseed.api.metainfo.InfoHash;
 
 /** A release as the catalog lists it, with its swarm and rating figures. */
 public record ReleaseListing(
@@ -12,7 +13,7 @@ public record ReleaseListing(
     ReleaseKind kind,
     String description,
     List<String> tags,
-    String infoHashHex,
+    InfoHash infoHash,
     long totalSize,
     String publisher,
     Instant createdAt,

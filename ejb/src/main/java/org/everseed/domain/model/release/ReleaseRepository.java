@@ -2,12 +2,13 @@ package org.everseed.domain.model.release;
 
 import java.util.List;
 import java.util.Optional;
+import org.everseed.api.metainfo.InfoHash;
 
 /** Where releases, their comments and ratings are kept. */
 public interface ReleaseRepository {
   Optional<Release> find(ReleaseId id);
 
-  Optional<Release> findByInfoHash(String infoHashHex);
+  Optional<Release> findByInfoHash(InfoHash infoHash);
 
   Optional<Release> findInChannel(long channelId, String name, String version);
 

@@ -2,15 +2,20 @@ package org.everseed.domain.model.tracking;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The secret in an agent's or user's tracker and web seed URLs: 32 lower-case hex characters.
- * Equality runs in constant time so that comparing a guess with a real key tells nothing about how
- * many leading characters matched.
+ * The secret in an agent's or user's tracker and web seed URLs: 128 random bits as 32 lower-case
+ * hex characters. The one passkey value of the server: the fleet issues it ({@link
+ * org.everseed.domain.model.fleet.PasskeyGrant}), the tracker and the web seed admit it. Equality
+ * runs in constant time so that comparing a guess with a real key tells nothing about how many
+ * leading characters matched.
  */
 public final class Passkey {
   public static final int LENGTH = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String value;
   private final int hash;
@@ -18,6 +23,13 @@ public final class Passkey {
   private Passkey(String value) {
     this.value = value;
     this.hash = value.hashCode();
+  }
+
+  /** A new, unguessable passkey. */
+  public static Passkey generate() {
+    byte[] bytes = new byte[LENGTH / 2];
+    RANDOM.nextBytes(bytes);
+    return new Passkey(HexFormat.of().formatHex(bytes));
   }
 
   /** Parses a passkey; refuses anything but 32 lower-case hex characters. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseComment;
 import org.everseed.domain.model.release.ReleaseId;
@@ -58,9 +59,9 @@ public class JpaReleaseRepository implements ReleaseRepository {
   }
 
   @Override
-  public Optional<Release> findByInfoHash(String infoHashHex) {
+  public Optional<Release> findByInfoHash(InfoHash infoHash) {
     return em.createQuery("select r from Release r where r.infoHash = :h", Release.class)
-        .setParameter("h", infoHashHex)
+        .setParameter("h", infoHash)
         .getResultStream()
         .findFirst();
   }
@@ -212,7 +213,7 @@ public class JpaReleaseRepository implements ReleaseRepository {
         ReleaseKind.valueOf((String) row[4]),
         (String) row[5],
         tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
-        (String) row[7],
+        InfoHash.fromHex((String) row[7]),
         ((Number) row[8]).longValue(),
         (String) row[9],
         toInstant(row[10]),

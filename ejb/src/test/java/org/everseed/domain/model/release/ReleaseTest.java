@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import org.everseed.api.metainfo.InfoHash;
 import org.everseed.domain.model.channel.Channel;
 import org.everseed.domain.model.channel.ChannelName;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ReleaseTest {
           new Channel(new ChannelName("patches/linux"), "", Instant.EPOCH),
           new ReleaseDescription("kernel", "6.1", ReleaseKind.PATCH, "", List.of("linux")),
           new ReleasePayload(
-              "a".repeat(40),
+              InfoHash.fromHex("a".repeat(40)),
               16384,
               10,
               new byte[] {1},
@@ -25,6 +26,11 @@ class ReleaseTest {
               List.of(new ReleaseFile("f", 10))),
           "alice",
           Instant.EPOCH);
+
+  @Test
+  void itsInfoHashIsAValueNotText() {
+    assertEquals(InfoHash.fromHex("a".repeat(40)), release.infoHash());
+  }
 
   @Test
   void onlyItsPublisherOrAnAdminMayRetireIt() {

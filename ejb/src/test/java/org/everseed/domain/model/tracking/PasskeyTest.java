@@ -26,4 +26,11 @@ class PasskeyTest {
     assertNotEquals(Passkey.of(KEY), Passkey.of(KEY.replace('f', 'e')));
     assertFalse(Passkey.of(KEY).toString().contains(KEY.substring(4)));
   }
+
+  @Test
+  void generatedPasskeysParseBackAndDiffer() {
+    Passkey one = Passkey.generate();
+    assertEquals(one, Passkey.of(one.value()));
+    assertNotEquals(one, Passkey.generate());
+  }
 }

@@ -1,4 +1,4 @@
-package org.everseed.application.tracker;
+package org.everseed.domain.settings;
 
 import java.time.Duration;
 import java.util.function.UnaryOperator;

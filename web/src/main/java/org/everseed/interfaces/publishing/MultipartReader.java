@@ -1,4 +1,4 @@
-package org.everseed.interfaces.rest;
+package org.everseed.interfaces.publishing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

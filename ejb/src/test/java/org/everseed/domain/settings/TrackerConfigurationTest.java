@@ -1,4 +1,4 @@
-package org.everseed.application.tracker;
+package org.everseed.domain.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

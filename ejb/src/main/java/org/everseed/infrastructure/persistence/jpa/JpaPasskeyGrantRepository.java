@@ -4,39 +4,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.everseed.domain.model.fleet.Passkey;
-import org.everseed.domain.model.fleet.PasskeyRepository;
+import org.everseed.domain.model.fleet.PasskeyGrant;
+import org.everseed.domain.model.fleet.PasskeyGrantRepository;
 
-/** Passkeys in PostgreSQL. */
+/** Passkey grants in PostgreSQL (table {@code passkey}). */
 @ApplicationScoped
-public class JpaPasskeyRepository implements PasskeyRepository {
+public class JpaPasskeyGrantRepository implements PasskeyGrantRepository {
   @PersistenceContext(unitName = "everseed")
   private EntityManager em;
 
   @Override
-  public Optional<Passkey> findLiveForUser(String username) {
+  public Optional<PasskeyGrant> findLiveForUser(String username) {
     return em.createQuery(
-            "select p from Passkey p where p.username = :u and p.revokedAt is null", Passkey.class)
+            "select p from PasskeyGrant p where p.username = :u and p.revokedAt is null",
+            PasskeyGrant.class)
         .setParameter("u", username)
         .getResultStream()
         .findFirst();
   }
 
   @Override
-  public Optional<Passkey> findLiveForAgent(long agentId) {
+  public Optional<PasskeyGrant> findLiveForAgent(long agentId) {
     return em.createQuery(
-            "select p from Passkey p where p.agentId = :a and p.revokedAt is null", Passkey.class)
+            "select p from PasskeyGrant p where p.agentId = :a and p.revokedAt is null",
+            PasskeyGrant.class)
         .setParameter("a", agentId)
         .getResultStream()
         .findFirst();
   }
 
   @Override
-  public void store(Passkey passkey) {
-    if (em.find(Passkey.class, passkey.value().value()) == null) {
-      em.persist(passkey);
+  public void store(PasskeyGrant grant) {
+    if (em.find(PasskeyGrant.class, grant.passkey().value()) == null) {
+      em.persist(grant);
     } else {
-      em.merge(passkey);
+      em.merge(grant);
       // Hibernate flushes inserts before updates; a holder's new passkey would then collide with
       // its old one in the "one live passkey per holder" index before the revocation is written.
       em.flush();

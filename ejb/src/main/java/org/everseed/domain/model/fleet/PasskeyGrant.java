@@ -7,14 +7,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.everseed.domain.model.tracking.Passkey;
 
 /**
- * A passkey issued to one holder, an agent or a portal user. Revoked passkeys are kept (the audit
- * trail refers to them) but no longer open anything.
+ * A {@link Passkey} granted to one holder, an agent or a portal user. Revoked grants are kept (the
+ * audit trail refers to them) but their passkey no longer opens anything.
  */
 @Entity
 @Table(name = "passkey")
-public class Passkey {
+public class PasskeyGrant {
   @Id
   @Column(name = "passkey", length = 32)
   private String passkey;
@@ -34,9 +35,9 @@ public class Passkey {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
-  protected Passkey() {}
+  protected PasskeyGrant() {}
 
-  private Passkey(PasskeyValue value, Long agentId, String username, String site, Instant now) {
+  private PasskeyGrant(Passkey value, Long agentId, String username, String site, Instant now) {
     this.passkey = value.value();
     this.agentId = agentId;
     this.username = username;
@@ -44,18 +45,18 @@ public class Passkey {
     this.createdAt = Objects.requireNonNull(now);
   }
 
-  /** A passkey for a portal user, who downloads .torrent files carrying it. */
-  public static Passkey forUser(String username, Instant now) {
-    return new Passkey(PasskeyValue.generate(), null, Objects.requireNonNull(username), "", now);
+  /** A new passkey for a portal user, who downloads .torrent files carrying it. */
+  public static PasskeyGrant forUser(String username, Instant now) {
+    return new PasskeyGrant(Passkey.generate(), null, Objects.requireNonNull(username), "", now);
   }
 
-  /** A passkey for an enrolled agent at {@code site}. */
-  public static Passkey forAgent(long agentId, String site, Instant now) {
-    return new Passkey(PasskeyValue.generate(), agentId, null, site, now);
+  /** A new passkey for an enrolled agent at {@code site}. */
+  public static PasskeyGrant forAgent(long agentId, String site, Instant now) {
+    return new PasskeyGrant(Passkey.generate(), agentId, null, site, now);
   }
 
-  public PasskeyValue value() {
-    return PasskeyValue.of(passkey);
+  public Passkey passkey() {
+    return Passkey.of(passkey);
   }
 
   public Optional<Long> agentId() {

@@ -11,22 +11,32 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
-import org.everseed.application.EverseedSettings;
+import org.everseed.api.metainfo.InfoHash;
+import org.everseed.domain.model.release.PayloadStore;
+import org.everseed.domain.settings.StorageSettings;
 
 /**
- * Payloads on disk: {@code <root>/<info-hash>/<torrent name>[/<path>...]}. Uploads are written
- * under {@code <root>/.staging/<random>} and moved into place in one rename once complete, so a
- * payload folder is never half-written.
+ * The payload store on disk: {@code <root>/<info-hash>/<torrent name>[/<path>...]}. Uploads are
+ * written under {@code <root>/.staging/<random>} and moved into place in one rename once complete,
+ * so a payload folder is never half-written.
  */
 @ApplicationScoped
-public class PayloadStore {
-  @Inject EverseedSettings settings;
+public class FileSystemPayloadStore implements PayloadStore {
+  private Path root;
 
-  public Path root() {
-    return settings.payloadDir();
+  /** For the CDI container's client proxy only. */
+  protected FileSystemPayloadStore() {}
+
+  @Inject
+  public FileSystemPayloadStore(StorageSettings settings) {
+    this.root = settings.payloadDir();
   }
 
-  /** A new, empty staging folder on the payload volume. */
+  Path root() {
+    return root;
+  }
+
+  @Override
   public Path newStaging() {
     try {
       Path staging = root().resolve(".staging").resolve(UUID.randomUUID().toString());
@@ -36,7 +46,7 @@ public class PayloadStore {
     }
   }
 
-  /** Bytes that can still be written on the payload volume. */
+  @Override
   public long usableSpace() {
     try {
       Path root = Files.createDirectories(root());
@@ -46,12 +56,9 @@ public class PayloadStore {
     }
   }
 
-  /**
-   * Moves a complete staging folder to its final place, named by info-hash.
-   *
-   * @return the path relative to the store's root
-   */
-  public String commit(Path staging, String infoHashHex) {
+  @Override
+  public String commit(Path staging, InfoHash infoHash) {
+    String infoHashHex = infoHash.toHex();
     Path target = root().resolve(infoHashHex);
     try {
       if (Files.exists(target)) {
@@ -65,7 +72,7 @@ public class PayloadStore {
     }
   }
 
-  /** The absolute location of a stored payload. */
+  @Override
   public Path resolve(String relativePath) {
     Path resolved = root().resolve(relativePath).normalize();
     if (!resolved.startsWith(root().normalize())) {
@@ -74,7 +81,7 @@ public class PayloadStore {
     return resolved;
   }
 
-  /** Deletes a folder tree, quietly if it is already gone. */
+  @Override
   public void delete(Path tree) {
     if (!Files.exists(tree)) {
       return;

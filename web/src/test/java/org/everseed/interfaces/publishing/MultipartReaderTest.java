@@ -1,4 +1,4 @@
-package org.everseed.interfaces.rest;
+package org.everseed.interfaces.publishing;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.everseed.interfaces.rest.MultipartReader.MalformedMultipartException;
-import org.everseed.interfaces.rest.MultipartReader.Part;
+import org.everseed.interfaces.publishing.MultipartReader.MalformedMultipartException;
+import org.everseed.interfaces.publishing.MultipartReader.Part;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
