@@ -72,7 +72,7 @@ final class PeerConnection implements PeerWire {
   static final int MIN_MESSAGE_LIMIT = 64 << 10;
 
   private static final int READ_BUFFER = 256 << 10;
-  private static final int WRITE_BATCH = 64 << 10;
+  static final int WRITE_BATCH = 64 << 10;
 
   private final PeerTransport transport;
   private final TokenBucket downloadBucket;
