@@ -136,7 +136,12 @@ final class Connector {
   private boolean attach(
       PeerTransport transport, Handshake theirs, PeerAddress address, boolean incoming) {
     PeerConnection connection =
-        new PeerConnection(transport, context.downloadBucket(), context.uploadBucket(), storage);
+        new PeerConnection(
+            transport,
+            context.downloadBucket(),
+            context.uploadBucket(),
+            storage,
+            PeerConnection.messageLimit(torrent.pieceCount()));
     Peer peer;
     synchronized (sessionLock) {
       if (!open.getAsBoolean()
