@@ -121,7 +121,9 @@ class PeerConnectionTest {
     AnsweringHandler handler = new AnsweringHandler();
     PeerConnection connection = start(transport, handler);
     int perAnswer = ANSWER_BYTES;
-    int pauseAfter = PeerConnection.SEND_HIGH_WATERMARK / perAnswer + 2;
+    // The queue fills to the high watermark, the writer holds one batch in its blocked write.
+    int pauseAfter =
+        (PeerConnection.SEND_HIGH_WATERMARK + PeerConnection.WRITE_BATCH) / perAnswer + 2;
     // Wait until the reader stopped: the count of messages read no longer moves.
     int seen = -1;
     while (seen != handler.messages.get() || seen < pauseAfter - 2) {
