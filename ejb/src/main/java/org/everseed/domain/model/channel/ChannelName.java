@@ -27,6 +27,33 @@ public record ChannelName(String value) {
     }
   }
 
+  /**
+   * The escape character of {@link #subChannelsPattern()}: pass it as the query's {@code ESCAPE}.
+   */
+  public static final char LIKE_ESCAPE = '!';
+
+  /**
+   * A {@code LIKE} pattern for the channels below this one ({@code value/%}), with {@code _},
+   * {@code %} and the escape character escaped: {@code a_b} must not take in {@code axb/...}. Use
+   * it with {@code ESCAPE '!'} ({@link #LIKE_ESCAPE}).
+   */
+  public String subChannelsPattern() {
+    return subChannelsPattern(value);
+  }
+
+  /** The same for any text (a search filter that may not even be a valid channel name). */
+  public static String subChannelsPattern(String name) {
+    StringBuilder pattern = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_' || c == '%' || c == LIKE_ESCAPE) {
+        pattern.append(LIKE_ESCAPE);
+      }
+      pattern.append(c);
+    }
+    return pattern.append("/%").toString();
+  }
+
   @Override
   public String toString() {
     return value;
