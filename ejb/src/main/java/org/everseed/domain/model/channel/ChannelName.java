@@ -1,5 +1,7 @@
 package org.everseed.domain.model.channel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,17 @@ public record ChannelName(String value) {
       pattern.append(c);
     }
     return pattern.append("/%").toString();
+  }
+
+  /** This channel and its ancestors, nearest first: {@code a/b/c}, {@code a/b}, {@code a}. */
+  public List<ChannelName> lineage() {
+    List<ChannelName> lineage = new ArrayList<>();
+    for (String name = value; ; name = name.substring(0, name.lastIndexOf('/'))) {
+      lineage.add(new ChannelName(name));
+      if (name.indexOf('/') < 0) {
+        return lineage;
+      }
+    }
   }
 
   @Override
