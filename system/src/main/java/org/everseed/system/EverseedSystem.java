@@ -38,6 +38,9 @@ public final class EverseedSystem implements AutoCloseable {
       database.verifyReachable();
       Map<String, String> env = new HashMap<>(database.asEnvironment());
       env.put("EVERSEED_OIDC_PROVIDER_URL", launched.providerUrl());
+      // The data folder (payloads, keys) lives beside the WildFly base directory, which every
+      // start recreates from the provisioned server: a restart keeps what was published.
+      env.put("EVERSEED_DATA_DIR", settings.workDir().resolve("data").toString());
       env.putAll(settings.extraEnvironment());
       wildFly =
           remember(
@@ -118,7 +121,8 @@ public final class EverseedSystem implements AutoCloseable {
    * How to start the system.
    *
    * @param wildFlyHome the provisioned server ({@code system/target/wildfly})
-   * @param workDir where this instance keeps its state (server base dir, embedded database)
+   * @param workDir where this instance keeps its state: {@code wildfly} (the server's base dir,
+   *     recreated on every start), {@code data} (payloads and keys, kept), the embedded database
    * @param portOffset added to WildFly's 8080/9990
    * @param databaseName the application database on the resolved PostgreSQL
    * @param freshDatabase drop and re-create it first (tests), or keep its data (launcher)

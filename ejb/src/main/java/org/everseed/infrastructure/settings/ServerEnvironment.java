@@ -75,14 +75,16 @@ public class ServerEnvironment {
   }
 
   private static StorageSettings readStorage() {
-    return new StorageSettings(
-        setting("EVERSEED_PAYLOAD_DIR")
+    Path dataDir =
+        setting("EVERSEED_DATA_DIR")
             .map(Path::of)
             .orElseGet(
                 () ->
                     Path.of(System.getProperty("jboss.server.data.dir", "data"))
-                        .resolve("everseed")
-                        .resolve("payload")));
+                        .resolve("everseed"));
+    StorageSettings defaults = StorageSettings.under(dataDir);
+    return new StorageSettings(
+        dataDir, setting("EVERSEED_PAYLOAD_DIR").map(Path::of).orElse(defaults.payloadDir()));
   }
 
   static Optional<String> setting(String name) {
