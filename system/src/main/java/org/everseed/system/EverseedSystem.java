@@ -19,11 +19,16 @@ public final class EverseedSystem implements AutoCloseable {
   public static final int KEYCLOAK_MANAGEMENT_DISTANCE = 1000;
 
   private final List<AutoCloseable> started = new ArrayList<>();
+  private final Settings settings;
+  private final Progress progress;
   private final DatabaseCoordinates database;
-  private final WildFlyServer wildFly;
+  private final Map<String, String> serverEnvironment;
+  private WildFlyServer wildFly;
   private final KeycloakServer keycloak;
 
   private EverseedSystem(Settings settings, Progress progress) {
+    this.settings = settings;
+    this.progress = progress;
     try {
       KeycloakServer launched =
           remember(
@@ -42,15 +47,8 @@ public final class EverseedSystem implements AutoCloseable {
       // start recreates from the provisioned server: a restart keeps what was published.
       env.put("EVERSEED_DATA_DIR", settings.workDir().resolve("data").toString());
       env.putAll(settings.extraEnvironment());
-      wildFly =
-          remember(
-              WildFlyServer.start(
-                  settings.wildFlyHome(),
-                  settings.workDir().resolve("wildfly"),
-                  settings.portOffset(),
-                  env,
-                  settings.startTimeout(),
-                  progress));
+      serverEnvironment = Map.copyOf(env);
+      wildFly = remember(startWildFly());
       keycloak = launched.awaitReady(settings.startTimeout(), progress);
     } catch (RuntimeException e) {
       close();
@@ -63,11 +61,37 @@ public final class EverseedSystem implements AutoCloseable {
     return new EverseedSystem(settings, progress);
   }
 
+  /**
+   * Stops WildFly (by PID) and starts it again on the same ports, database and data folder, as an
+   * operator's restart or upgrade would; the base directory is recreated from the provisioned
+   * server, the data folder kept.
+   */
+  public synchronized void restartWildFly() {
+    started.remove(wildFly);
+    wildFly.close();
+    wildFly = remember(startWildFly());
+  }
+
+  /** Where the server keeps payloads and keys ({@code EVERSEED_DATA_DIR}). */
+  public Path dataDir() {
+    return Path.of(serverEnvironment.get("EVERSEED_DATA_DIR"));
+  }
+
+  private WildFlyServer startWildFly() {
+    return WildFlyServer.start(
+        settings.wildFlyHome(),
+        settings.workDir().resolve("wildfly"),
+        settings.portOffset(),
+        serverEnvironment,
+        settings.startTimeout(),
+        progress);
+  }
+
   public DatabaseCoordinates database() {
     return database;
   }
 
-  public WildFlyServer wildFly() {
+  public synchronized WildFlyServer wildFly() {
     return wildFly;
   }
 
