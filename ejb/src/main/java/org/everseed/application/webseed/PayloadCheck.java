@@ -110,7 +110,7 @@ public class PayloadCheck {
     return record(release, finding);
   }
 
-  void onCatalogChanged(
+  public void onCatalogChanged(
       @Observes(during = TransactionPhase.AFTER_COMPLETION) CatalogChanged change) {
     if (!change.active()) {
       problems.remove(change.infoHash());
