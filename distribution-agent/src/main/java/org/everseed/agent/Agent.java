@@ -129,7 +129,10 @@ public final class Agent implements AutoCloseable {
     return context.peerId().clone();
   }
 
-  /** Asks the trackers for peers of {@code infoHash} before the torrent itself is known. */
+  /**
+   * Asks the trackers for peers of {@code infoHash} before the torrent itself is known; only those
+   * the peer-address policy allows.
+   */
   public List<PeerAddress> peersFromTrackers(InfoHash infoHash, List<String> trackers)
       throws InterruptedException {
     List<PeerAddress> peers = new ArrayList<>();
@@ -149,7 +152,10 @@ public final class Agent implements AutoCloseable {
                         1,
                         AnnounceEvent.STARTED,
                         50))
-                .peers());
+                .peers()
+                .stream()
+                .filter(context.config().peerAddressPolicy()::allows)
+                .toList());
       } catch (IOException e) {
         // Another tracker may answer.
       }
@@ -159,13 +165,14 @@ public final class Agent implements AutoCloseable {
 
   /**
    * Fetches a torrent's info dictionary from {@code peers} by BEP 9 (for a magnet link), each peer
-   * given {@code timeout} per read.
+   * given {@code timeout} per read; peers the peer-address policy forbids are skipped.
    */
   public Optional<byte[]> fetchMetadata(
       InfoHash infoHash, List<PeerAddress> peers, Duration timeout) {
     return new MetadataFetcher(
             context.handshaker(), context.listenPort(), timeout, context.scheduler())
-        .fetch(infoHash, peers);
+        .fetch(
+            infoHash, peers.stream().filter(context.config().peerAddressPolicy()::allows).toList());
   }
 
   public List<TorrentSession> sessions() {
@@ -187,6 +194,18 @@ public final class Agent implements AutoCloseable {
   public TorrentSession seed(Metainfo torrent, Path dataFolder, SessionListener listener)
       throws IOException, InterruptedException {
     PieceStorage storage = FileStorage.openForSeeding(torrent, dataFolder);
+    return add(torrent, storage, null, listener, true);
+  }
+
+  /**
+   * Checks every piece of data found in {@code dataFolder} (files cut or extended to their sizes,
+   * missing ones created), seeds what verifies and fetches the rest into place: for a release
+   * folder that must not be trusted. {@link TorrentSession#piecesFoundOnDisk()} tells what the
+   * check found; the session completes once every piece is verified.
+   */
+  public TorrentSession repair(Metainfo torrent, Path dataFolder, SessionListener listener)
+      throws IOException, InterruptedException {
+    PieceStorage storage = FileStorage.createForDownload(torrent, dataFolder);
     return add(torrent, storage, null, listener, true);
   }
 

@@ -101,9 +101,12 @@ final class Connector {
 
   private void dial(PeerAddress address) {
     PeerTransport transport = null;
+    boolean handshaken = false;
     try {
       transport = PlainTransport.connect(address, config.connectTimeout());
       Handshake theirs = context.handshaker().initiate(transport, torrent.infoHash(), true);
+      // A peer of this torrent answered: not a failure even if it cannot be attached now.
+      handshaken = true;
       if (!attach(transport, theirs, address, false)) {
         transport.close();
       }
@@ -113,7 +116,7 @@ final class Connector {
       }
     } finally {
       synchronized (sessionLock) {
-        known.diallingDone(address);
+        known.diallingDone(address, handshaken, System.nanoTime());
       }
     }
   }
@@ -133,7 +136,12 @@ final class Connector {
   private boolean attach(
       PeerTransport transport, Handshake theirs, PeerAddress address, boolean incoming) {
     PeerConnection connection =
-        new PeerConnection(transport, context.downloadBucket(), context.uploadBucket(), storage);
+        new PeerConnection(
+            transport,
+            context.downloadBucket(),
+            context.uploadBucket(),
+            storage,
+            PeerConnection.messageLimit(torrent.pieceCount()));
     Peer peer;
     synchronized (sessionLock) {
       if (!open.getAsBoolean()

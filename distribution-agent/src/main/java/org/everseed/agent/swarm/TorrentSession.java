@@ -77,6 +77,7 @@ public final class TorrentSession {
   private final CompletableFuture<TorrentSession> completion = new CompletableFuture<>();
   private volatile PieceStorage storage;
   private volatile State state = State.CHECKING;
+  private volatile int piecesFoundOnDisk = -1;
 
   public TorrentSession(
       SwarmContext context,
@@ -98,7 +99,8 @@ public final class TorrentSession {
             config.randomFirstPieces(),
             random,
             (int) Math.max(MIN_STARTED_PIECES, PIECE_BUFFER_BUDGET / torrent.pieceLength()));
-    this.known = new KnownPeers(context.listenPort());
+    this.known =
+        new KnownPeers(context.listenPort(), config.peerAddressPolicy(), config.maxKnownPeers());
     this.strikes = new Strikes(config.badPiecesBeforeBan());
     this.assembly = new PieceAssembly(torrent, picker);
     this.verifier =
@@ -171,6 +173,11 @@ public final class TorrentSession {
     return state;
   }
 
+  /** How many pieces the check at {@link #start} found verified on disk; -1 before it ran. */
+  public int piecesFoundOnDisk() {
+    return piecesFoundOnDisk;
+  }
+
   PieceStorage storage() {
     return storage;
   }
@@ -196,6 +203,7 @@ public final class TorrentSession {
       claimed = resume.claimed();
     }
     BitSet verified = verifier.verifyOnDisk(claimed);
+    piecesFoundOnDisk = verified.cardinality();
     boolean complete;
     synchronized (lock) {
       verified.stream().forEach(picker::markHave);
@@ -393,10 +401,14 @@ public final class TorrentSession {
 
   // ---------------------------------------------------------------- connections
 
-  /** Adds peers from a tracker, peer exchange or the command line, and connects to some. */
+  /**
+   * Adds peers the tracker or the operator (command line) gave, as far as the peer-address policy
+   * allows, and connects to some.
+   */
   public void addPeers(List<PeerAddress> addresses) {
+    long now = System.nanoTime();
     synchronized (lock) {
-      addresses.forEach(known::add);
+      addresses.forEach(address -> known.add(address, KnownPeers.Source.GIVEN, now));
     }
     connector.connectMore();
   }
