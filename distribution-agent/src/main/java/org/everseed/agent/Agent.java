@@ -197,6 +197,18 @@ public final class Agent implements AutoCloseable {
     return add(torrent, storage, null, listener, true);
   }
 
+  /**
+   * Checks every piece of data found in {@code dataFolder} (files cut or extended to their sizes,
+   * missing ones created), seeds what verifies and fetches the rest into place: for a release
+   * folder that must not be trusted. {@link TorrentSession#piecesFoundOnDisk()} tells what the
+   * check found; the session completes once every piece is verified.
+   */
+  public TorrentSession repair(Metainfo torrent, Path dataFolder, SessionListener listener)
+      throws IOException, InterruptedException {
+    PieceStorage storage = FileStorage.createForDownload(torrent, dataFolder);
+    return add(torrent, storage, null, listener, true);
+  }
+
   /** Adds a session over any storage, e.g. one that tests wrap. */
   public TorrentSession add(
       Metainfo torrent,

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,9 +18,11 @@ import org.everseed.api.wire.Handshake;
 /**
  * Accepts incoming peer connections on one port and tells their protocol apart by the first byte:
  * {@code 0x13} (the length of "BitTorrent protocol") starts a plaintext BitTorrent handshake,
- * {@code 0x16} would be a TLS ClientHello and anything else an MSE/PE key exchange; those two are
- * not spoken yet and are closed at once. The first byte is awaited for at most the timeout, and so
- * is the handshake after it; then the connection goes to whoever takes incoming peers.
+ * {@code 0x16} a TLS ClientHello, taken over by {@link FleetTls} when the agent has a fleet
+ * identity (closed otherwise), and anything else an MSE/PE key exchange, not spoken yet and closed
+ * at once. The first byte is awaited for at most the timeout, and so is the TLS handshake and then
+ * the BitTorrent handshake after it; then the connection goes to whoever takes incoming peers, who
+ * decides by the torrent whether a plaintext peer may stay.
  */
 public final class PeerListener implements AutoCloseable {
 
@@ -33,23 +36,39 @@ public final class PeerListener implements AutoCloseable {
   /** The first byte of a BitTorrent handshake. */
   static final int BITTORRENT = 0x13;
 
+  /** The first byte of a TLS record carrying a handshake message (the ClientHello). */
+  static final int TLS_HANDSHAKE = 0x16;
+
   private final ServerSocketChannel server;
   private final int port;
+  private final Optional<FleetTls> tls;
   private volatile boolean closed;
 
-  private PeerListener(ServerSocketChannel server, int port) {
+  private PeerListener(ServerSocketChannel server, int port, Optional<FleetTls> tls) {
     this.server = server;
     this.port = port;
+    this.tls = tls;
   }
 
   /**
-   * Binds {@code host:port} (port 0 picks a free one); nothing is accepted before {@link #start}.
+   * Binds {@code host:port} (port 0 picks a free one) for plaintext BitTorrent only; nothing is
+   * accepted before {@link #start}.
    */
   public static PeerListener bind(String host, int port) throws IOException {
+    return bind(host, port, Optional.empty());
+  }
+
+  /**
+   * Binds {@code host:port} (port 0 picks a free one), taking TLS connections too when {@code tls}
+   * is given; nothing is accepted before {@link #start}.
+   */
+  public static PeerListener bind(String host, int port, Optional<FleetTls> tls)
+      throws IOException {
     ServerSocketChannel server = ServerSocketChannel.open();
     try {
       server.bind(new InetSocketAddress(host, port), 128);
-      return new PeerListener(server, ((InetSocketAddress) server.getLocalAddress()).getPort());
+      return new PeerListener(
+          server, ((InetSocketAddress) server.getLocalAddress()).getPort(), tls);
     } catch (IOException | RuntimeException e) {
       server.close();
       throw e;
@@ -98,7 +117,7 @@ public final class PeerListener implements AutoCloseable {
     }
   }
 
-  private static void greet(
+  private void greet(
       SocketChannel channel,
       PeerHandshaker handshaker,
       Duration timeout,
@@ -112,12 +131,16 @@ public final class PeerListener implements AutoCloseable {
         throw new EOFException();
       }
       deadline.cancel(false);
-      if (first.get(0) != BITTORRENT) {
-        // TLS (0x16) and MSE/PE get their transports with issues 13 and 20.
+      PeerTransport transport;
+      if (first.get(0) == BITTORRENT) {
+        transport = PlainTransport.accepted(channel, first.flip());
+      } else if (first.get(0) == TLS_HANDSHAKE && tls.isPresent()) {
+        transport = tls.get().accept(channel, first.flip(), timeout, scheduler);
+      } else {
+        // MSE/PE gets its transport with issue 20; TLS needs a fleet identity.
         channel.close();
         return;
       }
-      PeerTransport transport = PlainTransport.accepted(channel, first.flip());
       incoming.accept(transport, handshaker.receive(transport));
     } catch (IOException e) {
       deadline.cancel(false);

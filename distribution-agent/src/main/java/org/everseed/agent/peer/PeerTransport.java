@@ -9,9 +9,9 @@ import org.everseed.api.wire.PeerAddress;
 
 /**
  * One connection to a peer as a byte stream, whatever carries it: plaintext TCP ({@link
- * PlainTransport}) today, TLS 1.3 or MSE/PE later. Blocking: a connection has a reader thread and a
- * writer thread, which may call {@link #read} and the write methods at the same time; {@link
- * #close} from any thread makes a blocked call fail.
+ * PlainTransport}), TLS 1.3 between fleet agents ({@link TlsTransport}), MSE/PE later. Blocking: a
+ * connection has a reader thread and a writer thread, which may call {@link #read} and the write
+ * methods at the same time; {@link #close} from any thread makes a blocked call fail.
  */
 public interface PeerTransport extends AutoCloseable {
 
@@ -43,6 +43,11 @@ public interface PeerTransport extends AutoCloseable {
 
   /** Who the other end proved to be (a certificate's subject); empty when it proved nothing. */
   Optional<Principal> remoteIdentity();
+
+  /** Whether the other end proved a fleet identity (TLS with a fleet certificate). */
+  default boolean isAuthenticated() {
+    return remoteIdentity().isPresent();
+  }
 
   /** Closes the connection; idempotent, never fails. */
   @Override

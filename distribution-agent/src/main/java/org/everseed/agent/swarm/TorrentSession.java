@@ -77,6 +77,7 @@ public final class TorrentSession {
   private final CompletableFuture<TorrentSession> completion = new CompletableFuture<>();
   private volatile PieceStorage storage;
   private volatile State state = State.CHECKING;
+  private volatile int piecesFoundOnDisk = -1;
 
   public TorrentSession(
       SwarmContext context,
@@ -172,6 +173,11 @@ public final class TorrentSession {
     return state;
   }
 
+  /** How many pieces the check at {@link #start} found verified on disk; -1 before it ran. */
+  public int piecesFoundOnDisk() {
+    return piecesFoundOnDisk;
+  }
+
   PieceStorage storage() {
     return storage;
   }
@@ -197,6 +203,7 @@ public final class TorrentSession {
       claimed = resume.claimed();
     }
     BitSet verified = verifier.verifyOnDisk(claimed);
+    piecesFoundOnDisk = verified.cardinality();
     boolean complete;
     synchronized (lock) {
       verified.stream().forEach(picker::markHave);

@@ -121,14 +121,18 @@ class PeerConnectionTest {
     AnsweringHandler handler = new AnsweringHandler();
     PeerConnection connection = start(transport, handler);
     int perAnswer = ANSWER_BYTES;
-    int pauseAfter = PeerConnection.SEND_HIGH_WATERMARK / perAnswer + 2;
+    // The queue fills to the high watermark, the writer holds one batch in its blocked write.
+    int pauseAfter =
+        (PeerConnection.SEND_HIGH_WATERMARK + PeerConnection.WRITE_BATCH) / perAnswer + 2;
     // Wait until the reader stopped: the count of messages read no longer moves.
     int seen = -1;
-    while (seen != handler.messages.get() || seen < pauseAfter - 2) {
+    while (seen != handler.messages.get() || seen == 0) {
       seen = handler.messages.get();
       Thread.sleep(200);
     }
     assertTrue(seen <= pauseAfter, "read " + seen + " requests, expected at most " + pauseAfter);
+    assertTrue(
+        seen > PeerConnection.SEND_HIGH_WATERMARK / perAnswer, "read until the high watermark");
     assertTrue(
         connection.queuedBytes() <= PeerConnection.SEND_HIGH_WATERMARK + perAnswer,
         connection.queuedBytes() + " bytes queued");
