@@ -111,6 +111,18 @@ class ChannelPermissionIT {
     assertEquals(201, publish(publisher, channel).statusCode(), "open again without grants");
   }
 
+  /**
+   * A grant names any realm role in the caller's token, not only the four the application declares:
+   * Keycloak gives every user its default roles, {@code offline_access} among them, as a team role
+   * would be given (directly or through a group).
+   */
+  @Test
+  void anyRealmRoleInTheTokenCanBeGranted() throws Exception {
+    assertEquals(201, grant(admin, "offline_access").statusCode());
+    HttpResponse<String> published = publish(publisher, channel);
+    assertEquals(201, published.statusCode(), published.body());
+  }
+
   @Test
   void onlyAdminsManagePublishers(EverseedSystem system) throws Exception {
     String auditor = RoleEnforcementIT.user(system, "auditor", "auditor-demo");
