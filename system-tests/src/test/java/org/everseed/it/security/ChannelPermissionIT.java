@@ -112,15 +112,25 @@ class ChannelPermissionIT {
   }
 
   /**
-   * A grant names any realm role in the caller's token, not only the four the application declares:
-   * Keycloak gives every user its default roles, {@code offline_access} among them, as a team role
-   * would be given (directly or through a group).
+   * A team's own realm role, as an operator would create it in Keycloak (and give it to a group or
+   * a CI client): granting it lets that team's pipeline publish, and the channel stays closed to
+   * the other publishers.
    */
   @Test
-  void anyRealmRoleInTheTokenCanBeGranted() throws Exception {
-    assertEquals(201, grant(admin, "offline_access").statusCode());
-    HttpResponse<String> published = publish(publisher, channel);
+  void aTeamsRealmRoleOpensTheChannelToThatTeamAlone(EverseedSystem system) throws Exception {
+    String team = "team-it-" + System.nanoTime();
+    KeycloakAdmin keycloak = new KeycloakAdmin(system.keycloak());
+    keycloak.createRealmRole(team);
+    String secret =
+        keycloak.createServiceAccountClient(
+            "ci-" + team, java.util.List.of("publisher", team), 300);
+    String teamPipeline = new Keycloak(system.keycloak()).clientCredentials("ci-" + team, secret);
+
+    assertEquals(201, grant(admin, team).statusCode());
+
+    HttpResponse<String> published = publish(teamPipeline, channel + "/nightly");
     assertEquals(201, published.statusCode(), published.body());
+    assertEquals(403, publish(publisher, channel).statusCode(), "other publishers stay out");
   }
 
   @Test
