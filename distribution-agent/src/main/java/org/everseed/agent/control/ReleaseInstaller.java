@@ -10,6 +10,7 @@ import org.everseed.agent.Agent;
 import org.everseed.agent.storage.DiskSpace;
 import org.everseed.agent.storage.Placement;
 import org.everseed.agent.swarm.SessionListener;
+import org.everseed.agent.swarm.SwarmAccess;
 import org.everseed.agent.swarm.TorrentSession;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.rest.agent.DistributionState;
@@ -69,7 +70,7 @@ final class ReleaseInstaller {
       if (Files.exists(target)) {
         // Placed earlier, before a restart: check it and seed it. If the agent stopped between
         // placing it and reporting, the hook and the report are still owed.
-        tracked.attach(agent.seed(torrent, target, logTo(tracked)));
+        tracked.attach(agent.seed(torrent, target, logTo(tracked), access(release)));
         if (Files.exists(paths.installedMarker(torrent.infoHash()))) {
           tracked.moveTo(DistributionState.COMPLETED);
         } else {
@@ -80,7 +81,7 @@ final class ReleaseInstaller {
       DiskSpace.requireFree(paths.downloadDir(), torrent.totalLength());
       Path staging = paths.staging(torrent.infoHash());
       Path resume = paths.resumeFile(torrent.infoHash());
-      tracked.attach(agent.download(torrent, staging, resume, logTo(tracked)));
+      tracked.attach(agent.download(torrent, staging, resume, logTo(tracked), access(release)));
       reporter.report(tracked, DistributionState.STARTED, null, null);
       tracked
           .session()
@@ -92,6 +93,21 @@ final class ReleaseInstaller {
       reporter.report(tracked, DistributionState.FAILED, null, e.getMessage());
     }
     return Optional.of(tracked);
+  }
+
+  /** Private channels (the default) get fleet peers over TLS only. */
+  private SwarmAccess access(ReleaseAssignment release) {
+    SwarmAccess access = SwarmAccess.of(release.openToStandardClients());
+    if (access == SwarmAccess.FLEET_ONLY && !agent.hasFleetIdentity()) {
+      log.accept(
+          "release "
+              + release.releaseId()
+              + ": channel "
+              + release.channel()
+              + " is closed to standard clients and this agent has no fleet identity yet"
+              + " (no TLS), so it takes no peers and fetches from the web seed only");
+    }
+    return access;
   }
 
   private Metainfo fetchTorrent(ReleaseAssignment release)

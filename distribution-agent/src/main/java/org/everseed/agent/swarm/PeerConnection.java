@@ -150,6 +150,11 @@ final class PeerConnection implements PeerWire {
   }
 
   @Override
+  public boolean isAuthenticated() {
+    return transport.isAuthenticated();
+  }
+
+  @Override
   public void close() {
     if (closed) {
       return;

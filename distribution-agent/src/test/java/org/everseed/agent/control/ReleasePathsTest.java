@@ -32,7 +32,7 @@ class ReleasePathsTest {
   }
 
   private static ReleaseAssignment release(String name, String channel) {
-    return new ReleaseAssignment(1, name, "1", channel, "", "");
+    return new ReleaseAssignment(1, name, "1", channel, "", "", false);
   }
 
   @Test

@@ -31,7 +31,8 @@ class RetentionTest {
     Files.writeString(folder.resolve("payload"), "x");
     Files.setLastModifiedTime(folder, FileTime.from(NOW.minus(age)));
     TrackedRelease tracked =
-        new TrackedRelease(new ReleaseAssignment(id, name, "" + id, channel, "", ""), folder);
+        new TrackedRelease(
+            new ReleaseAssignment(id, name, "" + id, channel, "", "", false), folder);
     tracked.moveTo(DistributionState.COMPLETED);
     return tracked;
   }

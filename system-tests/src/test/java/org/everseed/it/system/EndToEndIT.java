@@ -75,6 +75,7 @@ class EndToEndIT {
     byte[] sha256 = writeRandomFile(payload, RELEASE_BYTES, 42);
 
     Progress progress = Progress.console();
+    openToStandardClients(system, channel);
     List<AgentProcess> agents = new ArrayList<>();
     try {
       for (String[] nameAndSite :
@@ -193,6 +194,30 @@ class EndToEndIT {
         agent.close();
       }
     }
+  }
+
+  /**
+   * The agents here have no fleet certificate yet (enrolment with a CSR is the other half of issue
+   * 13), so on a private channel they would take no peers and fetch from the web seed alone; the
+   * channel is opened to standard clients and they exchange pieces over plaintext BitTorrent.
+   */
+  private static void openToStandardClients(EverseedSystem system, String channel)
+      throws Exception {
+    String base = system.wildFly().baseUrl();
+    String ci =
+        system.keycloak().serviceAccountToken(KeycloakServer.CI_CLIENT, KeycloakServer.CI_SECRET);
+    HttpResponse<String> created =
+        Http.postJson(
+            base + "/api/v1/channels", ci, "{\"name\":\"" + channel + "\",\"description\":\"\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    String admin = new Keycloak(system.keycloak()).userToken("admin", "admin-demo", base + "/");
+    HttpResponse<String> opened =
+        Http.sendJson(
+            "PUT",
+            base + "/api/v1/channels/" + channel + "/access",
+            admin,
+            "{\"openToStandardClients\":true}");
+    assertEquals(200, opened.statusCode(), opened.body());
   }
 
   /** The latest report state per agent for a release (reports are an append-only history). */

@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A channel under which releases are published. */
+/**
+ * A channel under which releases are published. Private to the fleet by default: agents exchange
+ * its releases only over TLS with each other; opened to standard clients, its swarms also take
+ * plaintext BitTorrent peers (aria2c, Transmission, qBittorrent).
+ */
 @Entity
 @Table(name = "channel")
 public class Channel {
@@ -25,6 +29,9 @@ public class Channel {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "open_to_standard_clients", nullable = false)
+  private boolean openToStandardClients;
 
   protected Channel() {}
 
@@ -48,6 +55,21 @@ public class Channel {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Whether plaintext BitTorrent peers (standard clients) may join this channel's swarms. */
+  public boolean isOpenToStandardClients() {
+    return openToStandardClients;
+  }
+
+  /** Lets standard clients join this channel's swarms over plaintext BitTorrent. */
+  public void openToStandardClients() {
+    this.openToStandardClients = true;
+  }
+
+  /** Keeps this channel's swarms to TLS-authenticated fleet agents (the default). */
+  public void closeToStandardClients() {
+    this.openToStandardClients = false;
   }
 
   /** Replaces the human description; the name is the channel's identity and never changes. */
