@@ -111,9 +111,12 @@ BASE="$WORK/wildfly-base"
 mkdir -p "$BASE/deployments" "$BASE/log"
 cp -r "$WILDFLY_HOME/standalone/configuration" "$BASE/"
 cp "$WILDFLY_HOME/standalone/deployments/everseed.ear" "$BASE/deployments/"
+# The load plays thousands of clients with one passkey (opentracker has none): lift the per-passkey
+# limits, which are still counted on every announce.
 say "Everseed (WildFly, whole process) on core 0, $EV_URL"
 EVERSEED_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" EVERSEED_DB_USER=everseed EVERSEED_DB_PASSWORD=everseed \
 EVERSEED_TRACKER_REFRESH_SECONDS=1 LAUNCH_JBOSS_IN_BACKGROUND=true \
+EVERSEED_TRACKER_MAX_PEERS_PER_PASSKEY=2000000 EVERSEED_TRACKER_MAX_PEERS_PER_PASSKEY_PER_SWARM=2000000 \
 JAVA_OPTS="-Xms1g -Xmx2g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true ${EVERSEED_JAVA_OPTS:-}" \
   taskset -c 0 "$WILDFLY_HOME/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
   -Djboss.server.base.dir="$BASE" -Djboss.socket.binding.port-offset=$EV_OFFSET > "$WORK/wildfly.log" 2>&1 &

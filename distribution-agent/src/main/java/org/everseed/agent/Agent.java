@@ -143,7 +143,10 @@ public final class Agent implements AutoCloseable {
     return context.peerId().clone();
   }
 
-  /** Asks the trackers for peers of {@code infoHash} before the torrent itself is known. */
+  /**
+   * Asks the trackers for peers of {@code infoHash} before the torrent itself is known; only those
+   * the peer-address policy allows.
+   */
   public List<PeerAddress> peersFromTrackers(InfoHash infoHash, List<String> trackers)
       throws InterruptedException {
     List<PeerAddress> peers = new ArrayList<>();
@@ -163,7 +166,10 @@ public final class Agent implements AutoCloseable {
                         1,
                         AnnounceEvent.STARTED,
                         50))
-                .peers());
+                .peers()
+                .stream()
+                .filter(context.config().peerAddressPolicy()::allows)
+                .toList());
       } catch (IOException e) {
         // Another tracker may answer.
       }
@@ -173,13 +179,14 @@ public final class Agent implements AutoCloseable {
 
   /**
    * Fetches a torrent's info dictionary from {@code peers} by BEP 9 (for a magnet link), each peer
-   * given {@code timeout} per read.
+   * given {@code timeout} per read; peers the peer-address policy forbids are skipped.
    */
   public Optional<byte[]> fetchMetadata(
       InfoHash infoHash, List<PeerAddress> peers, Duration timeout) {
     return new MetadataFetcher(
             context.handshaker(), context.listenPort(), timeout, context.scheduler())
-        .fetch(infoHash, peers);
+        .fetch(
+            infoHash, peers.stream().filter(context.config().peerAddressPolicy()::allows).toList());
   }
 
   /** Whether this agent has a fleet identity, so TLS peers (private channels) are possible. */

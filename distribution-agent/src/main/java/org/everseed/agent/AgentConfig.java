@@ -1,6 +1,7 @@
 package org.everseed.agent;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Every tunable of the peer engine, with defaults that suit a corporate LAN. Rates are bytes per
@@ -33,6 +34,8 @@ import java.time.Duration;
  * @param badPiecesBeforeBan pieces failing their hash that a peer may send before it is banned
  * @param webSeedMinHolders how many connected peers must hold a piece for the web seed to leave it
  *     to them: 1 saves the most server egress, 2 also relieves pieces a single peer holds
+ * @param peerAddressPolicy which addresses may be dialled, whoever named them
+ * @param maxKnownPeers addresses remembered per torrent (tracker, peer exchange, incoming)
  */
 public record AgentConfig(
     String listenHost,
@@ -57,7 +60,9 @@ public record AgentConfig(
     Duration webSeedDelay,
     int webSeedConnections,
     int badPiecesBeforeBan,
-    int webSeedMinHolders) {
+    int webSeedMinHolders,
+    PeerAddressPolicy peerAddressPolicy,
+    int maxKnownPeers) {
 
   /** Bytes per request: the size every client uses and some refuse to exceed. */
   public static final int BLOCK_SIZE = 16 * 1024;
@@ -74,6 +79,8 @@ public record AgentConfig(
     requirePositive(webSeedConnections, "webSeedConnections");
     requirePositive(badPiecesBeforeBan, "badPiecesBeforeBan");
     requirePositive(webSeedMinHolders, "webSeedMinHolders");
+    requirePositive(maxKnownPeers, "maxKnownPeers");
+    Objects.requireNonNull(peerAddressPolicy, "peerAddressPolicy");
   }
 
   /** Every setting at its default. */
@@ -112,6 +119,8 @@ public record AgentConfig(
     builder.webSeedConnections = webSeedConnections;
     builder.badPiecesBeforeBan = badPiecesBeforeBan;
     builder.webSeedMinHolders = webSeedMinHolders;
+    builder.peerAddressPolicy = peerAddressPolicy;
+    builder.maxKnownPeers = maxKnownPeers;
     return builder;
   }
 
@@ -146,6 +155,8 @@ public record AgentConfig(
     private int webSeedConnections = 1;
     private int badPiecesBeforeBan = 2;
     private int webSeedMinHolders = 2;
+    private PeerAddressPolicy peerAddressPolicy = PeerAddressPolicy.strict();
+    private int maxKnownPeers = 500;
 
     private Builder() {}
 
@@ -258,6 +269,16 @@ public record AgentConfig(
       return this;
     }
 
+    public Builder peerAddressPolicy(PeerAddressPolicy value) {
+      this.peerAddressPolicy = value;
+      return this;
+    }
+
+    public Builder maxKnownPeers(int value) {
+      this.maxKnownPeers = value;
+      return this;
+    }
+
     public AgentConfig build() {
       return new AgentConfig(
           listenHost,
@@ -282,7 +303,9 @@ public record AgentConfig(
           webSeedDelay,
           webSeedConnections,
           badPiecesBeforeBan,
-          webSeedMinHolders);
+          webSeedMinHolders,
+          peerAddressPolicy,
+          maxKnownPeers);
     }
   }
 }

@@ -89,10 +89,16 @@ public final class TestPayloads {
     }
   }
 
-  /** An agent configuration for loopback tests: ephemeral port, short intervals. */
+  /**
+   * An agent configuration for loopback tests: ephemeral port, short intervals, and peers dialled
+   * only at 127.0.0.1 (tests use 127.0.0.2-127.0.0.9 as stand-ins for forbidden addresses).
+   */
   public static AgentConfig loopbackConfig() {
     return AgentConfig.builder()
         .listen("127.0.0.1", 0)
+        .peerAddressPolicy(
+            org.everseed.agent.PeerAddressPolicy.strict()
+                .allowingLoopback(java.util.Set.of(java.net.InetAddress.getLoopbackAddress())))
         .chokeInterval(java.time.Duration.ofSeconds(2))
         .minAnnounceInterval(java.time.Duration.ofSeconds(1))
         .peerExchangeInterval(java.time.Duration.ofSeconds(2))

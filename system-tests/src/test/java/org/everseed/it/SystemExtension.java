@@ -26,7 +26,7 @@ public class SystemExtension implements ParameterResolver {
 
   /**
    * Tracker settings for the test server: short intervals so expiry and refresh are observable in
-   * seconds, and quick audit batches.
+   * seconds, quick audit batches, and peer limits a test can reach.
    */
   static final Map<String, String> TRACKER_SETTINGS =
       Map.of(
@@ -35,7 +35,10 @@ public class SystemExtension implements ParameterResolver {
           "EVERSEED_TRACKER_EXPIRY_FACTOR", "2",
           "EVERSEED_TRACKER_REFRESH_SECONDS", "1",
           "EVERSEED_TRACKER_BATCH_WINDOW_MS", "200",
-          "EVERSEED_TRACKER_STATS_SNAPSHOT_SECONDS", "1");
+          "EVERSEED_TRACKER_STATS_SNAPSHOT_SECONDS", "1",
+          // Small enough for TrackerLimitsIT to reach, large enough for every other test's swarms.
+          "EVERSEED_TRACKER_MAX_PEERS_PER_PASSKEY", "40",
+          "EVERSEED_TRACKER_MAX_PEERS_PER_SWARM", "16");
 
   /** The tracker's short intervals and an upload limit small enough to exceed in a test. */
   static Map<String, String> serverSettings() {

@@ -140,6 +140,9 @@ public final class AgentProcess implements AutoCloseable {
     p.setProperty("target.dir", spec.dir().resolve("releases").toString());
     p.setProperty("listen.host", "127.0.0.1");
     p.setProperty("listen.port", String.valueOf(spec.port()));
+    // The whole fleet runs on 127.0.0.1: that one loopback address may be dialled, no other.
+    p.setProperty("peers.allow-loopback", "true");
+    p.setProperty("peers.loopback-addresses", "127.0.0.1");
     p.setProperty("poll.interval", spec.pollInterval().toSeconds() + "s");
     p.setProperty("heartbeat.interval", "30s");
     Path config = spec.dir().resolve("agent.properties");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.everseed.agent.AgentConfig;
+import org.everseed.agent.PeerAddressPolicy;
 import org.everseed.api.wire.PeerAddress;
 
 /** The network options {@code fetch} and {@code seed} share. */
@@ -46,10 +47,28 @@ final class TransferOptions {
         arguments.option("upload-limit").isPresent()
             ? Sizes.parse(arguments.option("upload-limit").get())
             : 0;
+    String bind = arguments.option("bind").orElse(defaults.listenHost());
     return defaults.toBuilder()
-        .listen(arguments.option("bind").orElse(defaults.listenHost()), port)
+        .listen(bind, port)
         .rateLimits(upload, download)
+        .peerAddressPolicy(peerAddressPolicy(bind, defaults.peerAddressPolicy()))
         .build();
+  }
+
+  /**
+   * A transfer bound to a loopback address is a rig on one machine: its peers are on loopback too,
+   * so loopback addresses may be dialled (only there: the operator chose the bind address). Any
+   * other bind keeps the strict policy.
+   */
+  private static PeerAddressPolicy peerAddressPolicy(String bind, PeerAddressPolicy strict)
+      throws UsageException {
+    try {
+      return InetAddress.getByName(bind).isLoopbackAddress()
+          ? strict.allowingLoopback(Set.of())
+          : strict;
+    } catch (UnknownHostException e) {
+      throw new UsageException("bad --bind '" + bind + "': " + e.getMessage());
+    }
   }
 
   static List<PeerAddress> peers(Arguments arguments) throws UsageException {

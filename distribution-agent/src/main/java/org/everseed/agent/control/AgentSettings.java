@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.everseed.agent.AgentConfig;
+import org.everseed.agent.PeerAddressPolicy;
 
 /**
  * The daemon's settings, read from a properties file ({@code everseed-agent run --config
@@ -62,6 +65,8 @@ public record AgentSettings(
                 Integer.parseInt(p.getProperty("listen.port", "6881")))
             .rateLimits(size(p, "rate.upload", 0), size(p, "rate.download", 0))
             .maxPeersPerTorrent(Integer.parseInt(p.getProperty("peers.max", "50")))
+            .peerAddressPolicy(peerAddressPolicy(p))
+            .maxKnownPeers(Integer.parseInt(p.getProperty("peers.known.max", "500")))
             .build();
     return new AgentSettings(
         stripSlash(required(p, "server.url")),
@@ -83,6 +88,37 @@ public record AgentSettings(
         Optional.ofNullable(p.getProperty("hook.command")).filter(s -> !s.isBlank()),
         duration(p, "hook.timeout", Duration.ofMinutes(10)),
         engine);
+  }
+
+  /**
+   * {@code peers.ports=1024-65535}; {@code peers.allow-loopback=true} for a fleet on one machine,
+   * narrowed by {@code peers.loopback-addresses=127.0.0.1,...} if set.
+   */
+  private static PeerAddressPolicy peerAddressPolicy(Properties p) {
+    PeerAddressPolicy policy = PeerAddressPolicy.strict();
+    String ports = p.getProperty("peers.ports");
+    if (ports != null && !ports.isBlank()) {
+      String[] range = ports.trim().split("-", 2);
+      if (range.length != 2) {
+        throw new IllegalArgumentException("peers.ports is a range like 1024-65535");
+      }
+      policy =
+          policy.withPorts(Integer.parseInt(range[0].trim()), Integer.parseInt(range[1].trim()));
+    }
+    if (Boolean.parseBoolean(p.getProperty("peers.allow-loopback", "false").trim())) {
+      Set<InetAddress> only = new HashSet<>();
+      for (String address : p.getProperty("peers.loopback-addresses", "").split(",")) {
+        if (!address.isBlank()) {
+          try {
+            only.add(InetAddress.getByName(address.trim()));
+          } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("peers.loopback-addresses: " + e.getMessage());
+          }
+        }
+      }
+      policy = policy.allowingLoopback(only);
+    }
+    return policy;
   }
 
   private static String required(Properties p, String key) {

@@ -62,11 +62,26 @@ public final class ControlPlane implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(
         this::guardedPoll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     scheduler.scheduleWithFixedDelay(
-        reporter::heartbeat,
+        keepRunning("heartbeat", reporter::heartbeat),
         settings.heartbeatInterval().toMillis(),
         settings.heartbeatInterval().toMillis(),
         TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(this::writeStatus, 1, 1, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(
+        keepRunning("status file", this::writeStatus), 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A scheduled task that throws is never run again, so each periodic task catches everything,
+   * errors included (a StackOverflowError from a hostile answer must not end polling for good).
+   */
+  private Runnable keepRunning(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (Throwable e) {
+        log.accept(what + " failed, will retry: " + e);
+      }
+    };
   }
 
   /** The id the server gave this agent, -1 before enrolment. */
@@ -81,6 +96,9 @@ public final class ControlPlane implements AutoCloseable {
       log.accept("polling the server failed, will retry: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Throwable e) {
+      // See keepRunning: an Error here would cancel every later poll.
+      log.accept("polling the server failed, will retry: " + e);
     }
   }
 

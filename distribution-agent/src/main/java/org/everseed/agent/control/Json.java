@@ -1,34 +1,70 @@
 package org.everseed.agent.control;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The little JSON the agent needs, without a library: a strict parser to {@code Map}, {@code List},
- * {@code String}, {@code Double}/{@code Long}, {@code Boolean} and {@code null}, and string quoting
- * for the writer side.
+ * The agent's JSON, read and written by Jackson with limits, so an answer from a hostile or broken
+ * server costs a bounded amount of memory and stack and fails as an {@link
+ * IllegalArgumentException}: nesting deeper than {@link #MAX_DEPTH}, a document longer than {@link
+ * #MAX_DOCUMENT_CHARS}, a string longer than {@link #MAX_STRING_CHARS} or a number longer than
+ * {@link #MAX_NUMBER_CHARS} is refused while it is read. Values come back as {@code Map}, {@code
+ * List}, {@code String}, {@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean} and
+ * {@code null}; duplicate keys are refused.
  */
 public final class Json {
 
-  private final String text;
-  private int position;
+  /**
+   * The agent API's deepest answer is 3 levels (a list of objects); anything past this is hostile.
+   */
+  public static final int MAX_DEPTH = 32;
 
-  private Json(String text) {
-    this.text = text;
-  }
+  /** About 20,000 release assignments: far beyond any channel set, far below the heap. */
+  public static final long MAX_DOCUMENT_CHARS = 8L << 20;
 
-  /** Parses one JSON value; throws {@link IllegalArgumentException} on malformed input. */
+  /** Names, versions, URLs and messages; a bearer token is a few KiB. */
+  public static final int MAX_STRING_CHARS = 64 * 1024;
+
+  public static final int MAX_NUMBER_CHARS = 64;
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_DEPTH)
+                          .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                          .maxStringLength(MAX_STRING_CHARS)
+                          .maxNumberLength(MAX_NUMBER_CHARS)
+                          .maxNameLength(MAX_STRING_CHARS)
+                          .build())
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private Json() {}
+
+  /**
+   * Parses one JSON value; throws {@link IllegalArgumentException} on malformed or oversize input.
+   */
   public static Object parse(String text) {
-    Json parser = new Json(text);
-    parser.skipSpace();
-    Object value = parser.value();
-    parser.skipSpace();
-    if (parser.position != text.length()) {
-      throw parser.error("trailing characters");
+    if (text.length() > MAX_DOCUMENT_CHARS) {
+      throw new IllegalArgumentException(
+          "JSON document of " + text.length() + " characters exceeds " + MAX_DOCUMENT_CHARS);
     }
-    return value;
+    try {
+      return MAPPER.readValue(text, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("bad JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** A JSON string literal, or {@code null}. */
@@ -36,166 +72,6 @@ public final class Json {
     if (value == null) {
       return "null";
     }
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
-
-  private Object value() {
-    if (position >= text.length()) {
-      throw error("unexpected end");
-    }
-    char c = text.charAt(position);
-    return switch (c) {
-      case '{' -> object();
-      case '[' -> array();
-      case '"' -> string();
-      case 't' -> literal("true", Boolean.TRUE);
-      case 'f' -> literal("false", Boolean.FALSE);
-      case 'n' -> literal("null", null);
-      default -> number();
-    };
-  }
-
-  private Map<String, Object> object() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    position++;
-    skipSpace();
-    if (peek() == '}') {
-      position++;
-      return map;
-    }
-    while (true) {
-      skipSpace();
-      String key = string();
-      skipSpace();
-      expect(':');
-      skipSpace();
-      map.put(key, value());
-      skipSpace();
-      if (peek() == ',') {
-        position++;
-      } else {
-        expect('}');
-        return map;
-      }
-    }
-  }
-
-  private List<Object> array() {
-    List<Object> list = new ArrayList<>();
-    position++;
-    skipSpace();
-    if (peek() == ']') {
-      position++;
-      return list;
-    }
-    while (true) {
-      skipSpace();
-      list.add(value());
-      skipSpace();
-      if (peek() == ',') {
-        position++;
-      } else {
-        expect(']');
-        return list;
-      }
-    }
-  }
-
-  private String string() {
-    expect('"');
-    StringBuilder out = new StringBuilder();
-    while (true) {
-      if (position >= text.length()) {
-        throw error("unterminated string");
-      }
-      char c = text.charAt(position++);
-      if (c == '"') {
-        return out.toString();
-      }
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      char escaped = text.charAt(position++);
-      switch (escaped) {
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        case 't' -> out.append('\t');
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'u' -> {
-          out.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-          position += 4;
-        }
-        default -> out.append(escaped);
-      }
-    }
-  }
-
-  private Object number() {
-    int start = position;
-    while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0) {
-      position++;
-    }
-    String number = text.substring(start, position);
-    if (number.isEmpty()) {
-      throw error("unexpected character");
-    }
-    try {
-      return number.contains(".") || number.contains("e") || number.contains("E")
-          ? (Object) Double.parseDouble(number)
-          : (Object) Long.parseLong(number);
-    } catch (NumberFormatException e) {
-      throw error("bad number " + number);
-    }
-  }
-
-  private Object literal(String word, Object value) {
-    if (!text.startsWith(word, position)) {
-      throw error("unexpected character");
-    }
-    position += word.length();
-    return value;
-  }
-
-  private char peek() {
-    if (position >= text.length()) {
-      throw error("unexpected end");
-    }
-    return text.charAt(position);
-  }
-
-  private void expect(char c) {
-    if (peek() != c) {
-      throw error("expected '" + c + "'");
-    }
-    position++;
-  }
-
-  private void skipSpace() {
-    while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
-      position++;
-    }
-  }
-
-  private IllegalArgumentException error(String what) {
-    return new IllegalArgumentException("bad JSON at " + position + ": " + what);
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + '"';
   }
 }

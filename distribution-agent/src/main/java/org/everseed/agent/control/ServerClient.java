@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.rest.agent.AgentEnrolled;
 import org.everseed.api.rest.agent.AgentEnrolment;
 import org.everseed.api.rest.agent.DistributionReport;
@@ -25,6 +26,10 @@ import org.everseed.api.rest.agent.ReleaseAssignment;
 public final class ServerClient {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** JSON answers are read up to the parser's own document limit, never more. */
+  private static final HttpResponse.BodyHandler<byte[]> JSON_ANSWER =
+      BoundedBody.upTo(Json.MAX_DOCUMENT_CHARS);
 
   private final HttpClient http;
   private final AgentSettings settings;
@@ -48,14 +53,14 @@ public final class ServerClient {
             + ",\"channels\":["
             + enrolment.channels().stream().map(Json::quote).collect(Collectors.joining(","))
             + "]}";
-    Map<?, ?> answer = (Map<?, ?>) Json.parse(call("POST", "/api/v1/agents", body).body());
+    Map<?, ?> answer = (Map<?, ?>) Json.parse(call("POST", "/api/v1/agents", body));
     return new AgentEnrolled(number(answer, "agentId"), (String) answer.get("passkey"));
   }
 
   /** {@code GET /api/v1/agents/{id}/releases}. */
   public List<ReleaseAssignment> releases(long agentId) throws IOException, InterruptedException {
     List<?> list =
-        (List<?>) Json.parse(call("GET", "/api/v1/agents/" + agentId + "/releases", null).body());
+        (List<?>) Json.parse(call("GET", "/api/v1/agents/" + agentId + "/releases", null));
     List<ReleaseAssignment> releases = new ArrayList<>();
     for (Object item : list) {
       Map<?, ?> release = (Map<?, ?>) item;
@@ -104,12 +109,14 @@ public final class ServerClient {
 
   /** Downloads a release's {@code .torrent} (the URL may be absolute or relative to the server). */
   public byte[] torrent(String torrentUrl) throws IOException, InterruptedException {
-    return send("GET", resolve(torrentUrl), null, HttpResponse.BodyHandlers.ofByteArray()).body();
+    return send("GET", resolve(torrentUrl), null, BoundedBody.upTo(Metainfo.MAX_FILE_SIZE)).body();
   }
 
-  private HttpResponse<String> call(String method, String path, String body)
+  /** Calls the agent API; answers its body as text. */
+  private String call(String method, String path, String body)
       throws IOException, InterruptedException {
-    return send(method, resolve(path), body, HttpResponse.BodyHandlers.ofString());
+    return new String(
+        send(method, resolve(path), body, JSON_ANSWER).body(), StandardCharsets.UTF_8);
   }
 
   private URI resolve(String pathOrUrl) {
@@ -155,18 +162,18 @@ public final class ServerClient {
             + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8)
             + "&client_secret="
             + URLEncoder.encode(settings.clientSecret(), StandardCharsets.UTF_8);
-    HttpResponse<String> response =
+    HttpResponse<byte[]> response =
         http.send(
             HttpRequest.newBuilder(URI.create(settings.tokenUrl()))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(),
-            HttpResponse.BodyHandlers.ofString());
+            JSON_ANSWER);
     if (response.statusCode() != 200) {
       throw new IOException("the token endpoint answered HTTP " + response.statusCode());
     }
-    Map<?, ?> answer = (Map<?, ?>) Json.parse(response.body());
+    Map<?, ?> answer = (Map<?, ?>) Json.parse(new String(response.body(), StandardCharsets.UTF_8));
     token = (String) answer.get("access_token");
     if (token == null) {
       throw new IOException("the token endpoint sent no access_token");

@@ -9,8 +9,8 @@ import org.everseed.api.wire.PeerWireException;
 /**
  * Cuts length-prefixed peer wire frames off a transport, through one reusable buffer: most frames
  * are views into it, valid until the next call; a frame larger than the buffer (a big bitfield or
- * extension message) gets its own. Declared lengths beyond {@link
- * PeerMessageCodec#MAX_MESSAGE_LENGTH} are refused before anything is allocated.
+ * extension message) gets its own. Declared lengths beyond the reader's limit (at most {@link
+ * PeerMessageCodec#MAX_MESSAGE_LENGTH}) are refused before anything is allocated.
  *
  * <pre>
  * frame: &lt;length: 4 bytes big-endian&gt;&lt;id: 1 byte&gt;&lt;payload: length - 1 bytes&gt;   (length 0 = keep-alive)
@@ -20,12 +20,23 @@ public final class FrameReader {
 
   private final PeerTransport transport;
   private final ByteBuffer buffer;
+  private final int maxMessageLength;
 
   /**
    * @param direct a direct buffer (for socket reads without a copy) or a heap one
    */
   public FrameReader(PeerTransport transport, int bufferSize, boolean direct) {
+    this(transport, bufferSize, direct, PeerMessageCodec.MAX_MESSAGE_LENGTH);
+  }
+
+  /**
+   * @param maxMessageLength the longest message taken (length prefix excluded); a peer declaring
+   *     more is refused
+   */
+  public FrameReader(
+      PeerTransport transport, int bufferSize, boolean direct, int maxMessageLength) {
     this.transport = transport;
+    this.maxMessageLength = Math.min(maxMessageLength, PeerMessageCodec.MAX_MESSAGE_LENGTH);
     this.buffer = direct ? ByteBuffer.allocateDirect(bufferSize) : ByteBuffer.allocate(bufferSize);
     buffer.flip();
   }
@@ -38,7 +49,12 @@ public final class FrameReader {
    */
   public ByteBuffer next() throws IOException {
     fill(PeerMessageCodec.PREFIX_LENGTH);
-    int frameSize = PeerMessageCodec.PREFIX_LENGTH + PeerMessageCodec.peekMessageLength(buffer);
+    int length = PeerMessageCodec.peekMessageLength(buffer);
+    if (length > maxMessageLength) {
+      throw new PeerWireException(
+          "declared message length " + length + " exceeds this connection's " + maxMessageLength);
+    }
+    int frameSize = PeerMessageCodec.PREFIX_LENGTH + length;
     if (frameSize > buffer.capacity()) {
       return readLarge(frameSize);
     }

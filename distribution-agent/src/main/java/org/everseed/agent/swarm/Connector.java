@@ -110,6 +110,7 @@ final class Connector {
 
   private void dial(PeerAddress address) {
     PeerTransport transport = null;
+    boolean handshaken = false;
     try {
       transport =
           access == SwarmAccess.OPEN
@@ -119,6 +120,8 @@ final class Connector {
                   .orElseThrow()
                   .connect(address, config.connectTimeout(), context.scheduler());
       Handshake theirs = context.handshaker().initiate(transport, torrent.infoHash(), true);
+      // A peer of this torrent answered: not a failure even if it cannot be attached now.
+      handshaken = true;
       if (!attach(transport, theirs, address, false)) {
         transport.close();
       }
@@ -128,7 +131,7 @@ final class Connector {
       }
     } finally {
       synchronized (sessionLock) {
-        known.diallingDone(address);
+        known.diallingDone(address, handshaken, System.nanoTime());
       }
     }
   }
@@ -155,7 +158,12 @@ final class Connector {
   private boolean attach(
       PeerTransport transport, Handshake theirs, PeerAddress address, boolean incoming) {
     PeerConnection connection =
-        new PeerConnection(transport, context.downloadBucket(), context.uploadBucket(), storage);
+        new PeerConnection(
+            transport,
+            context.downloadBucket(),
+            context.uploadBucket(),
+            storage,
+            PeerConnection.messageLimit(torrent.pieceCount()));
     Peer peer;
     synchronized (sessionLock) {
       if (!open.getAsBoolean()

@@ -100,11 +100,11 @@ final class Extensions {
       claims.claimed(piece, now);
     } else if (id == UT_METADATA_ID && peer.extensions().metadata() != 0) {
       serveMetadata(peer, MetadataMessage.decode(message.payload()));
-    } else if (id == UT_PEX_ID && pexAllowed(peer)) {
-      for (PeerAddress address : PeerExchange.decode(message.payload()).added()) {
-        known.add(address);
+    } else if (id == UT_PEX_ID && isAuthenticated(peer)) {
+      List<PeerAddress> added = PeerExchange.decode(message.payload()).added();
+      if (known.addExchanged(peer.address(), added, now) > 0) {
+        peersLearned.run();
       }
-      peersLearned.run();
     }
   }
 
@@ -160,7 +160,7 @@ final class Extensions {
    */
   void exchangePeers() {
     for (Peer peer : peers) {
-      if (peer.extensions().pex() == 0 || !pexAllowed(peer)) {
+      if (peer.extensions().pex() == 0 || !pexSentTo(peer)) {
         continue;
       }
       Set<PeerAddress> current = new HashSet<>();
@@ -185,11 +185,23 @@ final class Extensions {
   }
 
   /**
-   * BEP 27: a private torrent gets peers from its tracker only, so standard clients never exchange
-   * them. Everseed agents do among themselves, so a swarm keeps growing while the tracker is down;
-   * they all belong to the same company.
+   * Whose peer exchange we take: only an authenticated peer's, since its addresses are dialled.
+   * Until TLS mutual authentication (issue 14) decides this by the peer's certificate, a peer is
+   * authenticated when we dialled it at an address the tracker or the operator gave us; a peer that
+   * connected to us, or that we dialled on another peer's word, is not, whatever client name it
+   * declares.
    */
-  private boolean pexAllowed(Peer peer) {
-    return !torrent.isPrivate() || peer.extensions().isEverseed();
+  boolean isAuthenticated(Peer peer) {
+    return !peer.incoming() && known.isGiven(peer.address());
+  }
+
+  /**
+   * Whom we tell our peers. BEP 27: a private torrent gets peers from its tracker only, so standard
+   * clients are told nothing; Everseed agents tell each other, so a swarm keeps growing while the
+   * tracker is down. Telling costs us nothing the peer could abuse against us: what we take is
+   * decided by {@link #isAuthenticated}.
+   */
+  private boolean pexSentTo(Peer peer) {
+    return !torrent.isPrivate() || isAuthenticated(peer) || peer.extensions().isEverseed();
   }
 }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -23,6 +22,12 @@ import org.everseed.api.wire.PeerWireException;
  * transport and hands them to a {@link Handler}, and a writer thread that sends queued messages in
  * batches and uploads blocks straight from storage ({@link PeerTransport#sendFileRegion}, sendfile
  * on plaintext). Piece data in both directions passes the agent's rate limits here. Thread-safe.
+ *
+ * <p>A hostile peer cannot grow the heap through it: messages longer than the torrent needs are
+ * refused ({@link #messageLimit}), and the outgoing {@link SendQueue} holds at most {@link
+ * #SEND_BUDGET} bytes. Past {@link #SEND_HIGH_WATERMARK} the reader stops reading the peer (whose
+ * requests would queue answers) until the queue drains; a peer that does not read for {@link
+ * #SEND_STALL_SECONDS} while we wait, or would take the queue beyond the budget, is dropped.
  */
 final class PeerConnection implements PeerWire {
 
@@ -48,22 +53,34 @@ final class PeerConnection implements PeerWire {
     void closed();
   }
 
-  /** What the writer thread sends next. */
-  private sealed interface Outgoing {}
+  /** Heap bytes of encoded messages queued for one peer at most; beyond, the peer is dropped. */
+  static final int SEND_BUDGET = 1 << 20;
 
-  private record Frame(byte[] bytes) implements Outgoing {}
+  /** Past this many queued bytes the reader stops taking the peer's messages... */
+  static final int SEND_HIGH_WATERMARK = 256 << 10;
 
-  private record Upload(Block block) implements Outgoing {}
+  /** ... until the writer got the queue down to this many. */
+  static final int SEND_LOW_WATERMARK = 64 << 10;
 
-  private static final Outgoing CLOSE = new Frame(new byte[0]);
+  /** A peer that does not take what we send for this long, while we wait for it, is dropped. */
+  static final long SEND_STALL_SECONDS = 10;
+
+  /**
+   * Messages longer than this are refused, unless the torrent's bitfield needs more: our blocks are
+   * 16 KiB, metadata pieces 16 KiB, every other message is small.
+   */
+  static final int MIN_MESSAGE_LIMIT = 64 << 10;
+
   private static final int READ_BUFFER = 256 << 10;
-  private static final int WRITE_BATCH = 64 << 10;
+  static final int WRITE_BATCH = 64 << 10;
 
   private final PeerTransport transport;
   private final TokenBucket downloadBucket;
   private final TokenBucket uploadBucket;
   private final Supplier<PieceStorage> storage;
-  private final LinkedBlockingDeque<Outgoing> outgoing = new LinkedBlockingDeque<>();
+  private final int maxMessageLength;
+  private final SendQueue outgoing =
+      new SendQueue(SEND_BUDGET, SEND_HIGH_WATERMARK, SEND_LOW_WATERMARK);
   private final RateMeter downloadRate = RateMeter.fiveSeconds();
   private final RateMeter uploadRate = RateMeter.fiveSeconds();
   private final AtomicBoolean closeReported = new AtomicBoolean();
@@ -72,6 +89,11 @@ final class PeerConnection implements PeerWire {
   private volatile long lastReceivedNanos = System.nanoTime();
   private volatile long lastSentNanos = System.nanoTime();
 
+  /** The longest message a peer may send for a torrent of {@code pieceCount} pieces. */
+  static int messageLimit(int pieceCount) {
+    return Math.max(MIN_MESSAGE_LIMIT, 1 + PeerMessage.Bitfield.lengthFor(pieceCount));
+  }
+
   /**
    * @param storage where uploads are read from (it changes when finished data is moved)
    */
@@ -79,11 +101,13 @@ final class PeerConnection implements PeerWire {
       PeerTransport transport,
       TokenBucket downloadBucket,
       TokenBucket uploadBucket,
-      Supplier<PieceStorage> storage) {
+      Supplier<PieceStorage> storage,
+      int maxMessageLength) {
     this.transport = transport;
     this.downloadBucket = downloadBucket;
     this.uploadBucket = uploadBucket;
     this.storage = storage;
+    this.maxMessageLength = maxMessageLength;
   }
 
   /** Starts the reader and the writer; a connection closed before has its handler told at once. */
@@ -104,24 +128,29 @@ final class PeerConnection implements PeerWire {
     };
   }
 
+  /** Queues a message; a peer whose queue would go beyond {@link #SEND_BUDGET} is dropped. */
   @Override
   public void send(PeerMessage message) {
-    if (!closed) {
-      outgoing.add(new Frame(PeerMessageCodec.encode(message)));
+    if (!closed && !outgoing.offer(new SendQueue.Frame(PeerMessageCodec.encode(message)))) {
+      abort("its send queue would exceed " + SEND_BUDGET + " bytes");
     }
   }
 
   @Override
   public void queueUpload(Block block) {
     if (!closed) {
-      outgoing.add(new Upload(block));
+      outgoing.offer(new SendQueue.Upload(block));
     }
   }
 
   @Override
   public void dropQueuedUploads(Block block) {
-    outgoing.removeIf(
-        item -> item instanceof Upload upload && (block == null || upload.block().equals(block)));
+    outgoing.removeUploads(queued -> block == null || queued.equals(block));
+  }
+
+  /** Bytes of messages waiting to be sent. */
+  long queuedBytes() {
+    return outgoing.queuedBytes();
   }
 
   @Override
@@ -156,14 +185,24 @@ final class PeerConnection implements PeerWire {
 
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
     closed = true;
-    outgoing.clear();
-    outgoing.add(CLOSE);
+    outgoing.close();
     transport.close();
     reportClosed();
+  }
+
+  /**
+   * Drops the peer from any thread, even one iterating the session's peers: the socket closes now,
+   * the handler hears it closed on the reader or writer thread.
+   */
+  private void abort(String reason) {
+    Handler current = handler;
+    if (!closed && current != null) {
+      current.dropped(reason);
+    }
+    closed = true;
+    outgoing.close();
+    transport.close();
   }
 
   private void reportClosed() {
@@ -174,9 +213,13 @@ final class PeerConnection implements PeerWire {
   }
 
   private void readLoop() {
-    FrameReader frames = new FrameReader(transport, READ_BUFFER, true);
+    FrameReader frames = new FrameReader(transport, READ_BUFFER, true, maxMessageLength);
     try {
       while (!closed) {
+        if (!outgoing.awaitDrained(SEND_STALL_SECONDS, TimeUnit.SECONDS) && !closed) {
+          throw new PeerWireException(
+              "it does not read what we send (" + outgoing.queuedBytes() + " bytes queued)");
+        }
         ByteBuffer frame = frames.next();
         lastReceivedNanos = System.nanoTime();
         if (frame.remaining() == PeerMessageCodec.PREFIX_LENGTH) {
@@ -199,7 +242,7 @@ final class PeerConnection implements PeerWire {
     } catch (PeerWireException e) {
       handler.dropped(e.getMessage());
     } catch (IOException e) {
-      // The peer went away or the watchdog closed an idle socket.
+      // The peer went away, the watchdog closed an idle socket, or the peer was aborted.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -215,14 +258,11 @@ final class PeerConnection implements PeerWire {
         ByteBuffer.allocate(PeerMessageCodec.PREFIX_LENGTH + PeerMessageCodec.PIECE_HEADER_LENGTH);
     try {
       while (!closed) {
-        Outgoing item = outgoing.poll(1, TimeUnit.SECONDS);
-        if (item == null || item == CLOSE) {
-          continue;
-        }
-        if (item instanceof Upload upload) {
+        SendQueue.Item item = outgoing.poll(1, TimeUnit.SECONDS);
+        if (item instanceof SendQueue.Upload upload) {
           sendBlock(upload.block(), header);
-        } else {
-          sendFrames((Frame) item, batch);
+        } else if (item instanceof SendQueue.Frame frame) {
+          sendFrames(frame, batch);
         }
       }
     } catch (IOException e) {
@@ -235,19 +275,17 @@ final class PeerConnection implements PeerWire {
   }
 
   /** Sends {@code first} and the frames queued behind it in one write of up to 64 KiB. */
-  private void sendFrames(Frame first, ByteBuffer batch) throws IOException {
+  private void sendFrames(SendQueue.Frame first, ByteBuffer batch) throws IOException {
     batch.clear();
-    List<Frame> frames = new ArrayList<>();
+    List<SendQueue.Frame> frames = new ArrayList<>();
     frames.add(first);
     int size = first.bytes().length;
-    Outgoing next;
-    while ((next = outgoing.peek()) instanceof Frame frame
-        && next != CLOSE
-        && size + frame.bytes().length <= WRITE_BATCH) {
-      frames.add((Frame) outgoing.poll());
-      size += frame.bytes().length;
+    SendQueue.Frame next;
+    while ((next = outgoing.pollFrame(WRITE_BATCH - size)) != null) {
+      frames.add(next);
+      size += next.bytes().length;
     }
-    for (Frame frame : frames) {
+    for (SendQueue.Frame frame : frames) {
       byte[] bytes = frame.bytes();
       if (bytes.length > batch.remaining()) {
         write(batch.flip());

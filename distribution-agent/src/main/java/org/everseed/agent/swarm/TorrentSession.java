@@ -99,7 +99,8 @@ public final class TorrentSession {
             config.randomFirstPieces(),
             random,
             (int) Math.max(MIN_STARTED_PIECES, PIECE_BUFFER_BUDGET / torrent.pieceLength()));
-    this.known = new KnownPeers(context.listenPort());
+    this.known =
+        new KnownPeers(context.listenPort(), config.peerAddressPolicy(), config.maxKnownPeers());
     this.strikes = new Strikes(config.badPiecesBeforeBan());
     this.assembly = new PieceAssembly(torrent, picker);
     this.verifier =
@@ -395,10 +396,14 @@ public final class TorrentSession {
 
   // ---------------------------------------------------------------- connections
 
-  /** Adds peers from a tracker, peer exchange or the command line, and connects to some. */
+  /**
+   * Adds peers the tracker or the operator (command line) gave, as far as the peer-address policy
+   * allows, and connects to some.
+   */
   public void addPeers(List<PeerAddress> addresses) {
+    long now = System.nanoTime();
     synchronized (lock) {
-      addresses.forEach(known::add);
+      addresses.forEach(address -> known.add(address, KnownPeers.Source.GIVEN, now));
     }
     connector.connectMore();
   }

@@ -86,6 +86,7 @@ public final class Tracker {
         registry.announce(
             new PeerAnnouncement(
                 request.infoHash(),
+                account.passkey(),
                 endpoint,
                 request.peerId(),
                 account.site(),

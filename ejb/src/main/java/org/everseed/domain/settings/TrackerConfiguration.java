@@ -21,7 +21,9 @@ import java.util.function.UnaryOperator;
  *     event ({@code refresh_seconds}, default 20)
  * @param allowIpParameter honour the announce's {@code ip} / {@code ipv6} parameters ({@code
  *     allow_ip_parameter}, default false: a client could otherwise list someone else's address)
- * @param maxPeers peers held in memory at most ({@code max_peers}, default 2,000,000)
+ * @param peerLimits peers held in memory at most: in total, per passkey, per swarm, per passkey in
+ *     a swarm ({@code max_peers}, {@code max_peers_per_passkey}, {@code max_peers_per_swarm},
+ *     {@code max_peers_per_passkey_per_swarm}; see {@link PeerLimits})
  * @param eventQueueCapacity audit events buffered between writes at most; beyond, they are counted
  *     and dropped rather than ever slowing announces ({@code event_queue_capacity}, 100,000)
  */
@@ -34,7 +36,7 @@ public record TrackerConfiguration(
     Duration batchWindow,
     Duration refreshPeriod,
     boolean allowIpParameter,
-    long maxPeers,
+    PeerLimits peerLimits,
     int eventQueueCapacity,
     Duration statisticsSnapshotPeriod) {
 
@@ -48,7 +50,7 @@ public record TrackerConfiguration(
           Duration.ofMillis(1000),
           Duration.ofSeconds(20),
           false,
-          2_000_000,
+          PeerLimits.DEFAULTS,
           100_000,
           Duration.ofSeconds(5));
 
@@ -64,7 +66,6 @@ public record TrackerConfiguration(
     require(maxNumwant >= 1, "max numwant must be at least 1");
     require(batchWindow.toMillis() >= 10, "batch window must be at least 10 ms");
     require(refreshPeriod.toMillis() >= 100, "refresh period must be at least 100 ms");
-    require(maxPeers >= 1, "max peers must be at least 1");
     require(eventQueueCapacity >= 1, "event queue capacity must be at least 1");
     require(
         statisticsSnapshotPeriod.toSeconds() >= 1, "stats snapshot period must be at least 1 s");
@@ -89,7 +90,13 @@ public record TrackerConfiguration(
         Duration.ofMillis(s.longValue("batch_window_ms", d.batchWindow.toMillis())),
         Duration.ofSeconds(s.longValue("refresh_seconds", d.refreshPeriod.toSeconds())),
         Boolean.parseBoolean(s.text("allow_ip_parameter", String.valueOf(d.allowIpParameter))),
-        s.longValue("max_peers", d.maxPeers),
+        new PeerLimits(
+            s.longValue("max_peers", d.peerLimits.maxPeers()),
+            (int) s.longValue("max_peers_per_passkey", d.peerLimits.maxPeersPerPasskey()),
+            (int) s.longValue("max_peers_per_swarm", d.peerLimits.maxPeersPerSwarm()),
+            (int)
+                s.longValue(
+                    "max_peers_per_passkey_per_swarm", d.peerLimits.maxPeersPerPasskeyPerSwarm())),
         (int) s.longValue("event_queue_capacity", d.eventQueueCapacity),
         Duration.ofSeconds(
             s.longValue("stats_snapshot_seconds", d.statisticsSnapshotPeriod.toSeconds())));

@@ -13,6 +13,6 @@ public class PeerRegistryProducer {
   @Produces
   @Singleton
   PeerRegistry peerRegistry(TrackerConfiguration configuration) {
-    return new InMemoryPeerRegistry(configuration.maxPeers());
+    return new InMemoryPeerRegistry(configuration.peerLimits());
   }
 }

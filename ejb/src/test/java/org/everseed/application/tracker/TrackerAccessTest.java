@@ -15,6 +15,7 @@ import org.everseed.domain.model.tracking.PeerAnnouncement;
 import org.everseed.domain.model.tracking.Site;
 import org.everseed.domain.model.tracking.TrackerAccount;
 import org.everseed.domain.model.tracking.TrackerRegistrations;
+import org.everseed.domain.settings.PeerLimits;
 import org.everseed.infrastructure.tracker.InMemoryPeerRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class TrackerAccessTest {
   }
 
   final Rows rows = new Rows();
-  final InMemoryPeerRegistry registry = new InMemoryPeerRegistry(100);
+  final InMemoryPeerRegistry registry = new InMemoryPeerRegistry(PeerLimits.DEFAULTS);
   final TrackerAccess access = new TrackerAccess(rows, registry, Runnable::run);
 
   @Test
@@ -74,6 +75,7 @@ class TrackerAccessTest {
     registry.announce(
         new PeerAnnouncement(
             HASH,
+            KEY,
             IpLiteral.compactEndpoint(new byte[] {10, 0, 0, 1}, 1),
             new byte[20],
             Site.UNKNOWN,

@@ -24,6 +24,7 @@ import org.everseed.domain.model.tracking.Site;
 import org.everseed.domain.model.tracking.SwarmStatistics;
 import org.everseed.domain.model.tracking.TrackerAccount;
 import org.everseed.domain.model.tracking.TrackingEvent;
+import org.everseed.domain.settings.PeerLimits;
 import org.everseed.domain.settings.TrackerConfiguration;
 import org.everseed.infrastructure.tracker.InMemoryPeerRegistry;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,11 @@ class TrackerTest {
 
   Tracker tracker(TrackerConfiguration configuration) {
     return new Tracker(
-        configuration, admissions::get, new InMemoryPeerRegistry(1000), recorder, clock);
+        configuration,
+        admissions::get,
+        new InMemoryPeerRegistry(configuration.peerLimits()),
+        recorder,
+        clock);
   }
 
   final Tracker tracker = tracker(TrackerConfiguration.DEFAULTS);
@@ -137,7 +142,7 @@ class TrackerTest {
             TrackerConfiguration.DEFAULTS.batchWindow(),
             TrackerConfiguration.DEFAULTS.refreshPeriod(),
             false,
-            1000,
+            new PeerLimits(1000, 1000, 1000, 20),
             1000,
             TrackerConfiguration.DEFAULTS.statisticsSnapshotPeriod());
     Tracker t = tracker(small);

@@ -47,6 +47,29 @@ class TrackerConfigurationTest {
   }
 
   @Test
+  void peerLimitsAreReadAndChecked() {
+    Map<String, String> env =
+        Map.of(
+            "EVERSEED_TRACKER_MAX_PEERS", "500",
+            "EVERSEED_TRACKER_MAX_PEERS_PER_PASSKEY", "40",
+            "EVERSEED_TRACKER_MAX_PEERS_PER_SWARM", "16",
+            "EVERSEED_TRACKER_MAX_PEERS_PER_PASSKEY_PER_SWARM", "2");
+    assertEquals(
+        new PeerLimits(500, 40, 16, 2),
+        TrackerConfiguration.from(k -> null, env::get).peerLimits());
+    assertEquals(new PeerLimits(2_000_000, 10_000, 100_000, 4), PeerLimits.DEFAULTS);
+    Map<String, String> shareAboveTotal =
+        Map.of(
+            "EVERSEED_TRACKER_MAX_PEERS_PER_PASSKEY", "3",
+            "EVERSEED_TRACKER_MAX_PEERS_PER_PASSKEY_PER_SWARM", "4");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TrackerConfiguration.from(k -> null, shareAboveTotal::get));
+    assertTrue(e.getMessage().contains("per passkey per swarm"), e.getMessage());
+  }
+
+  @Test
   void numwantDefaultAndCap() {
     TrackerConfiguration c = TrackerConfiguration.DEFAULTS;
     assertEquals(50, c.numwant(-1));

@@ -9,6 +9,7 @@ import org.everseed.api.tracker.PeerEntry;
  */
 public final class Peer implements PeerEntry {
   private final byte[] compactEndpoint;
+  private final Passkey owner;
   private final Site site;
   private byte[] peerId;
   private boolean seeding;
@@ -17,8 +18,15 @@ public final class Peer implements PeerEntry {
   int slotInSwarm = -1;
   int slotInSite = -1;
 
-  public Peer(byte[] compactEndpoint, byte[] peerId, Site site, boolean seeding, long nowMillis) {
+  public Peer(
+      byte[] compactEndpoint,
+      Passkey owner,
+      byte[] peerId,
+      Site site,
+      boolean seeding,
+      long nowMillis) {
     this.compactEndpoint = compactEndpoint;
+    this.owner = owner;
     this.peerId = peerId;
     this.site = site;
     this.seeding = seeding;
@@ -33,6 +41,11 @@ public final class Peer implements PeerEntry {
   @Override
   public byte[] peerId() {
     return peerId;
+  }
+
+  /** The passkey that announced this peer; its limits count the peer. */
+  public Passkey owner() {
+    return owner;
   }
 
   public Site site() {

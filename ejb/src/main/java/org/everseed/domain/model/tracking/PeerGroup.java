@@ -45,6 +45,12 @@ final class PeerGroup {
     }
   }
 
+  /** Forgets every member (their slots are left as they were: the peers are being dropped). */
+  void clear() {
+    Arrays.fill(peers, 0, size, null);
+    size = 0;
+  }
+
   private void slot(Peer peer, int slot) {
     if (siteGroup) {
       peer.slotInSite = slot;

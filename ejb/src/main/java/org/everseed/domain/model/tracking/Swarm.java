@@ -1,7 +1,9 @@
 package org.everseed.domain.model.tracking;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.everseed.api.tracker.AnnounceEvent;
@@ -13,9 +15,17 @@ import org.everseed.api.tracker.AnnounceEvent;
  *
  * <p>Random picks walk a group from a random start with a random stride coprime to its size, which
  * visits every member once in a scrambled order without allocating a permutation.
+ *
+ * <p>Limits: at most {@code maxPeers} peers, and at most {@code maxPeersPerPasskey} of one passkey.
+ * A passkey at its share replaces its own least recently heard peer here (a client restarted on a
+ * new port); a new peer finding the swarm full, or the {@link PeerBudget} beyond this swarm
+ * exhausted, is not stored. Nothing here ever removes one passkey's peer to make room for another.
  */
 public final class Swarm {
+  private final int maxPeers;
+  private final int maxPeersPerPasskey;
   private final Map<ByteBuffer, Peer> byEndpoint = new HashMap<>();
+  private final Map<Passkey, List<Peer>> byOwner = new HashMap<>();
   private final PeerGroup seeders = new PeerGroup(false);
   private final PeerGroup leechers = new PeerGroup(false);
   private final Map<Site, SiteGroups> sites = new HashMap<>();
@@ -35,21 +45,32 @@ public final class Swarm {
     }
   }
 
-  /** What an announce did to the swarm's peer count, for the registry's global bound. */
+  public Swarm(int maxPeers, int maxPeersPerPasskey) {
+    if (maxPeers < 1 || maxPeersPerPasskey < 1) {
+      throw new IllegalArgumentException("a swarm holds at least one peer, one per passkey");
+    }
+    this.maxPeers = maxPeers;
+    this.maxPeersPerPasskey = maxPeersPerPasskey;
+  }
+
+  /** What an announce did to the swarm. */
   public enum Change {
     ADDED,
+    /** Added in place of the same passkey's least recently heard peer (its share was full). */
+    REPLACED,
     UPDATED,
     REMOVED,
+    /** Not stored (a limit) or a stop for an unknown peer; the requester still gets peers. */
     IGNORED
   }
 
   /**
    * Records an announce.
    *
-   * @param admitNew whether a new peer may be stored (false when the registry is full: the
-   *     requester still gets peers, it just is not handed out until there is room)
+   * @param budget room beyond this swarm (the registry's bound, the passkey's total): taken for
+   *     every peer stored, given back for every peer dropped
    */
-  public Change record(PeerAnnouncement a, long nowMillis, boolean admitNew) {
+  public Change record(PeerAnnouncement a, long nowMillis, PeerBudget budget) {
     ByteBuffer key = ByteBuffer.wrap(a.compactEndpoint());
     Peer peer = byEndpoint.get(key);
     if (a.event() == AnnounceEvent.STOPPED) {
@@ -57,24 +78,21 @@ public final class Swarm {
         return Change.IGNORED;
       }
       remove(key, peer);
+      budget.giveBack(peer.owner());
       return Change.REMOVED;
     }
     if (a.event() == AnnounceEvent.COMPLETED && (peer == null || !peer.seeding())) {
       completed++;
     }
-    if (peer != null && !peer.site().equals(a.site())) {
-      // The endpoint now belongs to another site (re-keyed agent): re-file it.
+    if (peer != null && (!peer.site().equals(a.site()) || !peer.owner().equals(a.owner()))) {
+      // The endpoint now announces for another site (re-keyed agent) or with another passkey:
+      // re-file it, counted against the new passkey's limits.
       remove(key, peer);
+      budget.giveBack(peer.owner());
       peer = null;
     }
     if (peer == null) {
-      if (!admitNew) {
-        return Change.IGNORED;
-      }
-      peer = new Peer(a.compactEndpoint(), a.peerId(), a.site(), a.seeding(), nowMillis);
-      byEndpoint.put(key, peer);
-      file(peer);
-      return Change.ADDED;
+      return add(key, a, nowMillis, budget);
     }
     peer.refresh(a.peerId(), nowMillis);
     if (peer.seeding() != a.seeding()) {
@@ -112,7 +130,7 @@ public final class Swarm {
   }
 
   /** Removes peers not heard from since {@code cutoffMillis}; returns how many. */
-  public int evictSilentSince(long cutoffMillis) {
+  public int evictSilentSince(long cutoffMillis, PeerBudget budget) {
     int evicted = 0;
     var it = byEndpoint.entrySet().iterator();
     while (it.hasNext()) {
@@ -120,10 +138,32 @@ public final class Swarm {
       if (peer.lastAnnounceMillis() < cutoffMillis) {
         it.remove();
         unfile(peer);
+        disown(peer);
+        budget.giveBack(peer.owner());
         evicted++;
       }
     }
     return evicted;
+  }
+
+  /** Removes every peer (the torrent is no longer tracked); returns how many. */
+  public int removeAll(PeerBudget budget) {
+    int removed = byEndpoint.size();
+    for (Peer peer : byEndpoint.values()) {
+      budget.giveBack(peer.owner());
+    }
+    byEndpoint.clear();
+    byOwner.clear();
+    sites.clear();
+    seeders.clear();
+    leechers.clear();
+    return removed;
+  }
+
+  /** How many peers of {@code owner} this swarm holds. */
+  public int peersOf(Passkey owner) {
+    List<Peer> own = byOwner.get(owner);
+    return own == null ? 0 : own.size();
   }
 
   public int seeders() {
@@ -142,9 +182,45 @@ public final class Swarm {
     return completed;
   }
 
+  private Change add(ByteBuffer key, PeerAnnouncement a, long nowMillis, PeerBudget budget) {
+    List<Peer> own = byOwner.get(a.owner());
+    Change change;
+    if (own != null && own.size() >= maxPeersPerPasskey) {
+      // The passkey's share here is full: its own least recently heard peer makes room; the
+      // passkey's total does not change.
+      Peer stalest = own.get(0);
+      for (int i = 1; i < own.size(); i++) {
+        if (own.get(i).lastAnnounceMillis() < stalest.lastAnnounceMillis()) {
+          stalest = own.get(i);
+        }
+      }
+      remove(ByteBuffer.wrap(stalest.compactEndpoint()), stalest);
+      change = Change.REPLACED;
+    } else if (byEndpoint.size() >= maxPeers || !budget.take(a.owner())) {
+      return Change.IGNORED;
+    } else {
+      change = Change.ADDED;
+    }
+    Peer peer =
+        new Peer(a.compactEndpoint(), a.owner(), a.peerId(), a.site(), a.seeding(), nowMillis);
+    byEndpoint.put(key, peer);
+    file(peer);
+    byOwner.computeIfAbsent(a.owner(), k -> new ArrayList<>(2)).add(peer);
+    return change;
+  }
+
   private void remove(ByteBuffer key, Peer peer) {
     byEndpoint.remove(key);
     unfile(peer);
+    disown(peer);
+  }
+
+  private void disown(Peer peer) {
+    List<Peer> own = byOwner.get(peer.owner());
+    own.remove(peer);
+    if (own.isEmpty()) {
+      byOwner.remove(peer.owner());
+    }
   }
 
   private void file(Peer peer) {
