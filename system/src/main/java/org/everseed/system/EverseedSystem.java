@@ -47,7 +47,8 @@ public final class EverseedSystem implements AutoCloseable {
                   settings.portOffset(),
                   env,
                   settings.startTimeout(),
-                  progress));
+                  progress,
+                  DevKeyStore.ensure(settings.workDir().resolve("tls"), progress)));
       keycloak = launched.awaitReady(settings.startTimeout(), progress);
     } catch (RuntimeException e) {
       close();

@@ -18,6 +18,7 @@ import org.everseed.agent.control.ControlPlane;
 import org.everseed.agent.control.Json;
 import org.everseed.agent.control.PostInstallHook;
 import org.everseed.agent.control.ServerClient;
+import org.everseed.agent.control.ServerTrust;
 import org.everseed.agent.peer.FleetTls;
 import org.everseed.agent.peer.IdentityFiles;
 
@@ -73,6 +74,7 @@ final class RunCommand implements Command {
       throw new UsageException(config + ": " + e.getMessage());
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    ServerTrust.apply(settings);
     Optional<FleetTls> tls = fleetIdentity(settings.stateDir().resolve("identity"), log);
     try (Agent agent = Agent.start(settings.engine(), tls)) {
       HttpClient http =

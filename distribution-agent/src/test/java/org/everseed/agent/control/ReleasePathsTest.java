@@ -28,6 +28,7 @@ class ReleasePathsTest {
             "channels", "a",
             "download.dir", temp.resolve("d").toString(),
             "target.dir", temp.resolve("t").toString()));
+    properties.setProperty("insecure", "true"); // a plain-http test server
     return new ReleasePaths(AgentSettings.from(properties));
   }
 

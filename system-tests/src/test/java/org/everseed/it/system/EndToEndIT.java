@@ -50,10 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rollout from end to end: three agent processes in two sites subscribe to a channel, a CI client
- * publishes a 64 MiB release into it with a client-credentials token, and every agent fetches it
- * from its peers and the server's web seed, verifies it, installs it and reports back. Proves the
- * installed bytes are the published ones, the reports (3 completed, per site, bytes from peers),
- * and the tracker's completed count in the REST API and on the release's portal page.
+ * publishes a 64 MiB release into it with a client-credentials token (over https, as the launcher
+ * prints it), and every agent (talking to the server over https only) fetches it from its peers and
+ * the server's web seed, verifies it, installs it and reports back. Proves the installed bytes are
+ * the published ones, the reports (3 completed, per site, bytes from peers), and the tracker's
+ * completed count in the REST API and on the release's portal page.
  */
 @ExtendWith(SystemExtension.class)
 class EndToEndIT {
@@ -90,11 +91,12 @@ class EndToEndIT {
                     nameAndSite[1],
                     freePort(),
                     List.of(channel),
-                    system.wildFly().baseUrl(),
+                    system.wildFly().httpsUrl(),
                     system.keycloak().tokenEndpoint(),
                     KeycloakServer.AGENT_CLIENT,
                     KeycloakServer.AGENT_SECRET,
-                    Duration.ofSeconds(1)),
+                    Duration.ofSeconds(1),
+                    system.wildFly().tls().certificate()),
                 AGENT_START,
                 progress));
       }
@@ -105,7 +107,8 @@ class EndToEndIT {
               run(
                   Launcher.publishCommand(
                       system.keycloak().tokenEndpoint(),
-                      system.wildFly().baseUrl(),
+                      system.wildFly().httpsUrl(),
+                      system.wildFly().tls().certificate(),
                       channel,
                       payload),
                   PUBLISH));
@@ -184,7 +187,13 @@ class EndToEndIT {
       HttpClient auditor =
           Keycloak.portalSession(system.wildFly().baseUrl() + "/", "auditor", "auditor-demo");
       HttpResponse<String> page =
-          followRedirects(auditor, URI.create(published.getString("webUrl")));
+          followRedirects(
+              auditor,
+              // published over https; the auditor's browser session is on the portal's http address
+              URI.create(
+                  published
+                      .getString("webUrl")
+                      .replace(system.wildFly().httpsUrl(), system.wildFly().baseUrl())));
       assertEquals(200, page.statusCode(), page.body());
       Matcher completedOnPage = SWARM_COMPLETED.matcher(page.body());
       assertTrue(completedOnPage.find(), page.body());
