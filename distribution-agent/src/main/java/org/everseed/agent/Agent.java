@@ -240,6 +240,25 @@ public final class Agent implements AutoCloseable {
     return add(torrent, storage, null, listener, true, access);
   }
 
+  /**
+   * Checks every piece of data found in {@code dataFolder} (files cut or extended to their sizes,
+   * missing ones created), seeds what verifies and fetches the rest into place: for a release
+   * folder that must not be trusted. {@link TorrentSession#piecesFoundOnDisk()} tells what the
+   * check found; the session completes once every piece is verified.
+   */
+  public TorrentSession repair(Metainfo torrent, Path dataFolder, SessionListener listener)
+      throws IOException, InterruptedException {
+    return repair(torrent, dataFolder, listener, SwarmAccess.OPEN);
+  }
+
+  /** As {@link #repair(Metainfo, Path, SessionListener)}, with peers admitted by {@code access}. */
+  public TorrentSession repair(
+      Metainfo torrent, Path dataFolder, SessionListener listener, SwarmAccess access)
+      throws IOException, InterruptedException {
+    PieceStorage storage = FileStorage.createForDownload(torrent, dataFolder);
+    return add(torrent, storage, null, listener, true, access);
+  }
+
   /** Adds a session over any storage, e.g. one that tests wrap, open to standard clients. */
   public TorrentSession add(
       Metainfo torrent,

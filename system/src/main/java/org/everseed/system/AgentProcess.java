@@ -113,7 +113,7 @@ public final class AgentProcess implements AutoCloseable {
     return process.logTail();
   }
 
-  /** Where the agent installs releases: {@code <targetDir>/<channel>/<name>-<version>/}. */
+  /** Where the agent installs releases: {@code <targetDir>/<channel>/<name>/<version>/}. */
   public Path targetDir() {
     return spec.dir().resolve("releases");
   }

@@ -1,10 +1,13 @@
 package org.everseed.agent.control;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,9 +33,11 @@ public final class ControlPlane implements AutoCloseable {
   private final StatusFile status;
   private final Enrolment enrolment;
   private final Reporter reporter;
+  private final ReleasePaths paths;
   private final ReleaseInstaller installer;
   private final Retention retention;
   private final Map<Long, TrackedRelease> releases = new HashMap<>();
+  private final Set<Long> refused = new HashSet<>();
 
   public ControlPlane(
       AgentSettings settings,
@@ -49,9 +54,8 @@ public final class ControlPlane implements AutoCloseable {
     this.status = new StatusFile(settings.stateDir().resolve("status.json"));
     this.enrolment = new Enrolment(settings, server, log);
     this.reporter = new Reporter(server, enrolment, log);
-    this.installer =
-        new ReleaseInstaller(
-            new ReleasePaths(settings), agent, server, hook, reporter, scheduler, log);
+    this.paths = new ReleasePaths(settings);
+    this.installer = new ReleaseInstaller(paths, agent, server, hook, reporter, scheduler, log);
     this.retention =
         new Retention(
             settings.keepVersions(), settings.retention(), agent::remove, Clock.systemUTC(), log);
@@ -106,12 +110,40 @@ public final class ControlPlane implements AutoCloseable {
   public synchronized void poll() throws IOException, InterruptedException {
     long agentId = enrolment.ensureEnrolled();
     for (ReleaseAssignment release : server.releases(agentId)) {
-      if (!releases.containsKey(release.releaseId())) {
+      if (!releases.containsKey(release.releaseId()) && !nestsWithAnother(release)) {
         installer.begin(release).ifPresent(tracked -> releases.put(release.releaseId(), tracked));
       }
     }
     releases.values().forEach(reporter::reportProgress);
     retention.apply(releases.values());
+  }
+
+  /**
+   * A release whose folder would lie inside another's, or hold another's (channels of different
+   * depths), is not placed: retention or a repair of one would touch the other. Logged once.
+   */
+  private boolean nestsWithAnother(ReleaseAssignment release) {
+    Path folder;
+    try {
+      folder = paths.releaseFolder(release);
+    } catch (IllegalArgumentException e) {
+      return false; // the installer refuses it with the reason
+    }
+    for (TrackedRelease other : releases.values()) {
+      if (ReleasePaths.nested(folder, other.target())) {
+        if (refused.add(release.releaseId())) {
+          log.accept(
+              "not placing release "
+                  + release.releaseId()
+                  + " in "
+                  + folder
+                  + ": it would nest with "
+                  + other.target());
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   private void writeStatus() {

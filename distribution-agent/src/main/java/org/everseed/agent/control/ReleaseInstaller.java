@@ -3,11 +3,16 @@ package org.everseed.agent.control;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.everseed.agent.Agent;
 import org.everseed.agent.storage.DiskSpace;
+import org.everseed.agent.storage.FileStorage;
 import org.everseed.agent.storage.Placement;
 import org.everseed.agent.swarm.SessionListener;
 import org.everseed.agent.swarm.SwarmAccess;
@@ -20,8 +25,9 @@ import org.everseed.api.rest.agent.ReleaseAssignment;
  * Brings one release into place: fetches its torrent and checks it is the release's info-hash,
  * checks free disk space, downloads it into a staging folder (every piece verified by the session),
  * moves it atomically into its release folder, runs the post-install hook, reports completion and
- * writes the installed marker. A release folder found from an earlier run is checked and seeded,
- * and whatever was still owed for it (hook, report) is done.
+ * writes the installed marker. A release folder found from an earlier run is checked piece by
+ * piece, repaired if it does not verify, and seeded; the hook and the report wait for every piece
+ * to verify. Folders of the older {@code <name>-<version>} layout are moved first.
  */
 final class ReleaseInstaller {
 
@@ -67,15 +73,9 @@ final class ReleaseInstaller {
     TrackedRelease tracked = new TrackedRelease(release, target);
     try {
       Metainfo torrent = fetchTorrent(release);
+      migrateLegacyFolder(release, torrent, target);
       if (Files.exists(target)) {
-        // Placed earlier, before a restart: check it and seed it. If the agent stopped between
-        // placing it and reporting, the hook and the report are still owed.
-        tracked.attach(agent.seed(torrent, target, logTo(tracked), access(release)));
-        if (Files.exists(paths.installedMarker(torrent.infoHash()))) {
-          tracked.moveTo(DistributionState.COMPLETED);
-        } else {
-          executor.execute(() -> finish(tracked, torrent));
-        }
+        reinstate(tracked, torrent);
         return Optional.of(tracked);
       }
       DiskSpace.requireFree(paths.downloadDir(), torrent.totalLength());
@@ -108,6 +108,80 @@ final class ReleaseInstaller {
               + " (no TLS), so it takes no peers and fetches from the web seed only");
     }
     return access;
+  }
+
+  /**
+   * A release folder found from an earlier run (a restart) is never trusted: every piece is checked
+   * against the torrent before anything counts it installed. Intact, it is seeded, and whatever was
+   * still owed (hook, report) is done. Otherwise (a file changed, cut, extended or gone) the marker
+   * goes, the bad pieces are fetched again into place, and only once every piece verifies does the
+   * hook run and {@code COMPLETED} go out.
+   */
+  private void reinstate(TrackedRelease tracked, Metainfo torrent)
+      throws IOException, InterruptedException {
+    Path target = tracked.target();
+    boolean sizesRight = FileStorage.filesPresent(torrent, target);
+    reportStrayFiles(tracked, torrent);
+    TorrentSession session =
+        agent.repair(torrent, target, logTo(tracked), access(tracked.release()));
+    tracked.attach(session);
+    Path marker = paths.installedMarker(torrent.infoHash());
+    if (sizesRight && session.piecesFoundOnDisk() == torrent.pieceCount()) {
+      if (Files.exists(marker)) {
+        tracked.moveTo(DistributionState.COMPLETED);
+      } else {
+        // The agent stopped between placing the release and reporting it.
+        executor.execute(() -> finish(tracked, torrent));
+      }
+      return;
+    }
+    log.accept(
+        "release folder "
+            + target
+            + " failed verification ("
+            + session.piecesFoundOnDisk()
+            + " of "
+            + torrent.pieceCount()
+            + " pieces intact"
+            + (sizesRight ? "" : ", file sizes wrong")
+            + "): fetching the rest again before the hook runs");
+    Files.deleteIfExists(marker);
+    reporter.report(tracked, DistributionState.STARTED, null, null);
+    session.completion().thenAcceptAsync(done -> finish(tracked, torrent), executor);
+  }
+
+  /** Files in the release folder that are not the torrent's are left alone, but said. */
+  private void reportStrayFiles(TrackedRelease tracked, Metainfo torrent) throws IOException {
+    Set<Path> expected = new HashSet<>(FileStorage.pathsBelow(torrent, tracked.target()));
+    try (Stream<Path> found = Files.walk(tracked.target())) {
+      found
+          .filter(Files::isRegularFile)
+          .filter(path -> !expected.contains(path))
+          .limit(10)
+          .forEach(
+              path ->
+                  log.accept(
+                      tracked.label() + ": " + path + " is not part of the release (left alone)"));
+    }
+  }
+
+  /**
+   * Moves a release placed by an agent before issue 14 at {@code <channel>/<name>-<version>} to
+   * {@code <channel>/<name>/<version>}, if its files are the torrent's by name and size (that name
+   * may belong to another release: {@code erp-server 2.4.1} and {@code erp server-2.4.1} shared
+   * it). What was moved is then checked piece by piece like any folder found on disk.
+   */
+  private void migrateLegacyFolder(ReleaseAssignment release, Metainfo torrent, Path target)
+      throws IOException {
+    Path legacy = paths.legacyFolder(release);
+    if (Files.exists(target)
+        || !Files.isDirectory(legacy)
+        || !FileStorage.filesPresent(torrent, legacy)) {
+      return;
+    }
+    Files.createDirectories(target.getParent());
+    Files.move(legacy, target, StandardCopyOption.ATOMIC_MOVE);
+    log.accept("moved " + legacy + " to " + target + " (release folders are <name>/<version> now)");
   }
 
   private Metainfo fetchTorrent(ReleaseAssignment release)

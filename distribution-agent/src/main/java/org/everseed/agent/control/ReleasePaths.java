@@ -6,8 +6,10 @@ import org.everseed.api.rest.agent.ReleaseAssignment;
 
 /**
  * Where the daemon keeps each release: its release folder {@code
- * <target.dir>/<channel>/<name>-<version>}, its staging folder and resume file while it downloads,
- * and the marker saying it was installed and reported.
+ * <target.dir>/<channel>/<name>/<version>}, its staging folder and resume file while it downloads,
+ * and the marker saying it was installed and reported. Name and version are separate folders, so
+ * {@code erp-server 2.4.1} and {@code erp server-2.4.1} no longer share one; releases placed by
+ * older agents in {@code <channel>/<name>-<version>} are found by {@link #legacyFolder} and moved.
  */
 final class ReleasePaths {
 
@@ -22,16 +24,34 @@ final class ReleasePaths {
   }
 
   /**
-   * {@code <target>/<channel>/<name>-<version>}.
+   * {@code <target>/<channel>/<name>/<version>}.
    *
    * @throws IllegalArgumentException for a name that would climb out of the target folder
    */
   Path releaseFolder(ReleaseAssignment release) {
+    return channelFolder(release).resolve(safe(release.name())).resolve(safe(release.version()));
+  }
+
+  /** {@code <target>/<channel>/<name>-<version>}: where agents before issue 14 placed it. */
+  Path legacyFolder(ReleaseAssignment release) {
+    return channelFolder(release).resolve(safe(release.name() + "-" + release.version()));
+  }
+
+  /**
+   * Whether one folder lies within the other (channels of different depths can make {@code
+   * a/b/<name>/<version>} hold {@code a/b/<name>/<version>/<x>/<y>}): such releases cannot both be
+   * placed, since removing one would remove the other.
+   */
+  static boolean nested(Path one, Path other) {
+    return one.startsWith(other) || other.startsWith(one);
+  }
+
+  private Path channelFolder(ReleaseAssignment release) {
     Path folder = targetDir;
     for (String component : release.channel().split("/")) {
       folder = folder.resolve(safe(component));
     }
-    return folder.resolve(safe(release.name() + "-" + release.version()));
+    return folder;
   }
 
   /** The download folder every staging folder lives in (checked for free space). */

@@ -24,6 +24,9 @@ import org.everseed.api.rest.agent.DistributionState;
  */
 final class Retention {
 
+  /** The versions of one release name in one channel: compared as a pair, never as a string. */
+  private record Line(String channel, String name) {}
+
   private final int keepVersions;
   private final Duration retention;
   private final Consumer<TorrentSession> stopSeeding;
@@ -45,12 +48,12 @@ final class Retention {
 
   /** Removes what is past retention among {@code releases}; removed ones end {@code FAILED}. */
   void apply(Collection<TrackedRelease> releases) {
-    Map<String, List<TrackedRelease>> byName = new HashMap<>();
+    Map<Line, List<TrackedRelease>> byName = new HashMap<>();
     for (TrackedRelease tracked : releases) {
       if (tracked.state() == DistributionState.COMPLETED) {
         byName
             .computeIfAbsent(
-                tracked.release().channel() + "/" + tracked.release().name(),
+                new Line(tracked.release().channel(), tracked.release().name()),
                 k -> new ArrayList<>())
             .add(tracked);
       }

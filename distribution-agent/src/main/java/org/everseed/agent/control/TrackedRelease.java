@@ -30,7 +30,7 @@ final class TrackedRelease {
     return release;
   }
 
-  /** The release folder, {@code <target>/<channel>/<name>-<version>}. */
+  /** The release folder, {@code <target>/<channel>/<name>/<version>}. */
   Path target() {
     return target;
   }

@@ -77,6 +77,7 @@ public final class TorrentSession {
   private final CompletableFuture<TorrentSession> completion = new CompletableFuture<>();
   private volatile PieceStorage storage;
   private volatile State state = State.CHECKING;
+  private volatile int piecesFoundOnDisk = -1;
 
   public TorrentSession(
       SwarmContext context,
@@ -174,6 +175,11 @@ public final class TorrentSession {
     return state;
   }
 
+  /** How many pieces the check at {@link #start} found verified on disk; -1 before it ran. */
+  public int piecesFoundOnDisk() {
+    return piecesFoundOnDisk;
+  }
+
   PieceStorage storage() {
     return storage;
   }
@@ -199,6 +205,7 @@ public final class TorrentSession {
       claimed = resume.claimed();
     }
     BitSet verified = verifier.verifyOnDisk(claimed);
+    piecesFoundOnDisk = verified.cardinality();
     boolean complete;
     synchronized (lock) {
       verified.stream().forEach(picker::markHave);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The daemon's control plane against a tiny in-test server that plays Keycloak's token endpoint and
  * the Everseed agent API, with a web seed as the only source: the agent enrols with a bearer token,
- * picks up the release of its channel, installs it at {@code <target>/<channel>/<name>- <version>},
+ * picks up the release of its channel, installs it at {@code <target>/<channel>/<name>/<version>},
  * runs the hook with the release in its environment and reports each step.
  */
 class ControlPlaneTest {
@@ -152,7 +152,7 @@ class ControlPlaneTest {
                   Executors.newScheduledThreadPool(2),
                   message -> System.err.println("control: " + message))) {
         control.start();
-        Path installed = temp.resolve("target/patches/linux-x64/tool-1.2");
+        Path installed = temp.resolve("target/patches/linux-x64/tool/1.2");
         while (calls.stream()
             .noneMatch(c -> c.path().endsWith("/reports") && c.body().contains("COMPLETED"))) {
           Thread.sleep(50);

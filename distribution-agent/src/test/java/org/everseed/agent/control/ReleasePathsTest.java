@@ -1,7 +1,10 @@
 package org.everseed.agent.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,13 +40,36 @@ class ReleasePathsTest {
   }
 
   @Test
-  void releaseFolderIsChannelThenNameAndVersion() {
+  void releaseFolderIsChannelThenNameThenVersion() {
     assertEquals(
-        temp.resolve("t/a/b/n-1").toAbsolutePath(), paths().releaseFolder(release("n", "a/b")));
+        temp.resolve("t/a/b/n/1").toAbsolutePath(), paths().releaseFolder(release("n", "a/b")));
+    assertEquals(
+        temp.resolve("t/a/b/n-1").toAbsolutePath(), paths().legacyFolder(release("n", "a/b")));
+  }
+
+  /** Issue 14: these two shared {@code erp-server-2.4.1} before. */
+  @Test
+  void namesThatCollidedInTheOldLayoutGetDistinctFolders() {
+    ReleasePaths paths = paths();
+    ReleaseAssignment erpServer =
+        new ReleaseAssignment(1, "erp-server", "2.4.1", "c", "", "", false);
+    ReleaseAssignment erp = new ReleaseAssignment(2, "erp", "server-2.4.1", "c", "", "", false);
+    assertEquals(paths.legacyFolder(erpServer), paths.legacyFolder(erp), "the old collision");
+    assertNotEquals(paths.releaseFolder(erpServer), paths.releaseFolder(erp));
+    assertFalse(ReleasePaths.nested(paths.releaseFolder(erpServer), paths.releaseFolder(erp)));
+  }
+
+  @Test
+  void channelsOfDifferentDepthsCanNestAndThatIsDetected() {
+    ReleasePaths paths = paths();
+    Path outer = paths.releaseFolder(new ReleaseAssignment(1, "c", "v", "a/b", "", "", false));
+    Path inner = paths.releaseFolder(new ReleaseAssignment(2, "v", "x", "a/b/c", "", "", false));
+    assertTrue(ReleasePaths.nested(outer, inner));
+    assertTrue(ReleasePaths.nested(inner, outer));
   }
 
   @ParameterizedTest
-  @CsvSource({"n, ../x", "../../etc, a", "n, a//b", "n, .", "a\\b, c"})
+  @CsvSource({"n, ../x", "../../etc, a", "n, a//b", "n, .", "a\\b, c", "a/b, c", "., c"})
   void releaseFolderRefusesNamesThatClimbOut(String name, String channel) {
     assertThrows(
         IllegalArgumentException.class, () -> paths().releaseFolder(release(name, channel)));

@@ -27,12 +27,17 @@ class RetentionTest {
 
   private TrackedRelease installed(long id, String name, String channel, Duration age)
       throws Exception {
-    Path folder = Files.createDirectories(temp.resolve(channel + "/" + name + "-" + id));
+    return installed(id, name, "" + id, channel, age);
+  }
+
+  private TrackedRelease installed(
+      long id, String name, String version, String channel, Duration age) throws Exception {
+    Path folder = Files.createDirectories(temp.resolve(channel + "/" + name + "/" + version));
     Files.writeString(folder.resolve("payload"), "x");
     Files.setLastModifiedTime(folder, FileTime.from(NOW.minus(age)));
     TrackedRelease tracked =
         new TrackedRelease(
-            new ReleaseAssignment(id, name, "" + id, channel, "", "", false), folder);
+            new ReleaseAssignment(id, name, version, channel, "", "", false), folder);
     tracked.moveTo(DistributionState.COMPLETED);
     return tracked;
   }
@@ -78,5 +83,23 @@ class RetentionTest {
     retention(1, Duration.ofDays(7)).apply(List.of(v1, v2));
 
     assertTrue(Files.exists(v1.target()), "the newest installed version is kept");
+  }
+
+  /**
+   * Issue 14: {@code erp-server 2.4.1} and {@code erp server-2.4.1} shared the folder {@code
+   * erp-server-2.4.1}, so retention of erp's old versions deleted erp-server's release.
+   */
+  @Test
+  void retentionOfOneNameNeverTouchesAnotherNamesFolder() throws Exception {
+    TrackedRelease erpServer = installed(1, "erp-server", "2.4.1", "c", Duration.ofDays(30));
+    TrackedRelease erpOld = installed(2, "erp", "server-2.4.1", "c", Duration.ofDays(30));
+    TrackedRelease erpNew = installed(3, "erp", "server-2.5.0", "c", Duration.ofDays(1));
+
+    retention(1, Duration.ofDays(7)).apply(List.of(erpServer, erpOld, erpNew));
+
+    assertFalse(Files.exists(erpOld.target()));
+    assertTrue(Files.exists(erpServer.target().resolve("payload")), "another name's release");
+    assertTrue(Files.exists(erpNew.target()));
+    assertTrue(Files.exists(temp.resolve("c/erp")), "erp still has a version");
   }
 }

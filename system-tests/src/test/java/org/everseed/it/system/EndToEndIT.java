@@ -116,7 +116,8 @@ class EndToEndIT {
       progress.step("Published " + payload.getFileName() + " into " + channel);
       JsonObject release = published.getJsonObject("release");
       long releaseId = release.getJsonNumber("id").longValue();
-      String folder = release.getString("name") + "-" + release.getString("version");
+      // <channel>/<name>/<version>/ (issue 14: names and versions no longer share one folder)
+      Path folder = Path.of(release.getString("name"), release.getString("version"));
 
       awaitOrFail(
           "3 COMPLETED reports for release " + releaseId,

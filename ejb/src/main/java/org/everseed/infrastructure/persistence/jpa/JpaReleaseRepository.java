@@ -79,6 +79,21 @@ public class JpaReleaseRepository implements ReleaseRepository {
   }
 
   @Override
+  public List<ReleaseId> activeIdsAfter(long afterId, int limit) {
+    return em
+        .createQuery(
+            "select r.id from Release r where r.status = :active and r.id > :after order by r.id",
+            Long.class)
+        .setParameter("active", ReleaseStatus.ACTIVE)
+        .setParameter("after", afterId)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(ReleaseId::new)
+        .toList();
+  }
+
+  @Override
   public void store(Release release) {
     if (!em.contains(release)) {
       em.persist(release);
