@@ -5,6 +5,6 @@ public class ChannelNotFoundException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public ChannelNotFoundException(ChannelName name) {
-    super("no channel " + name.value());
+    super("no channel " + name);
   }
 }
