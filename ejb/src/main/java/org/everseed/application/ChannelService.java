@@ -104,4 +104,32 @@ public class ChannelService {
         description);
     return channel;
   }
+
+  /**
+   * Opens a channel's swarms to standard BitTorrent clients (plaintext peers), or closes them to
+   * TLS-authenticated fleet agents only; audited. Agents apply it to releases they start after
+   * their next poll.
+   *
+   * @throws ChannelNotFoundException if there is no such channel
+   */
+  @RolesAllowed(Roles.ADMIN)
+  public Channel setOpenToStandardClients(ChannelName name, boolean open) {
+    Channel channel = channels.find(name).orElseThrow(() -> new ChannelNotFoundException(name));
+    if (channel.isOpenToStandardClients() != open) {
+      if (open) {
+        channel.openToStandardClients();
+      } else {
+        channel.closeToStandardClients();
+      }
+      audit.record(
+          context.getCallerPrincipal().getName(),
+          open
+              ? AuditAction.CHANNEL_OPENED_TO_STANDARD_CLIENTS
+              : AuditAction.CHANNEL_CLOSED_TO_STANDARD_CLIENTS,
+          AuditTrail.channel(name.value()),
+          "openToStandardClients",
+          Boolean.toString(open));
+    }
+    return channel;
+  }
 }

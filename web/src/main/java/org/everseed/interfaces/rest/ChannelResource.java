@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.everseed.api.rest.ChannelAccess;
 import org.everseed.api.rest.ChannelCreation;
 import org.everseed.api.rest.ChannelPublishers;
 import org.everseed.api.rest.ChannelSummary;
@@ -55,6 +56,24 @@ public class ChannelResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.name().value()).build())
         .entity(summary(created))
         .build();
+  }
+
+  /**
+   * Opens the channel's swarms to standard BitTorrent clients, or keeps them to fleet agents over
+   * TLS; 200 with the channel, 404 if there is none. Admins only: it decides whether a release may
+   * travel in plaintext.
+   */
+  @PUT
+  @Path("/{name: [a-z0-9][a-z0-9._/-]*}/access")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  public ChannelSummary access(@PathParam("name") String name, ChannelAccess access) {
+    if (access == null) {
+      throw new IllegalArgumentException("send {\"openToStandardClients\": true|false}");
+    }
+    return summary(
+        channels.setOpenToStandardClients(new ChannelName(name), access.openToStandardClients()));
   }
 
   @GET
@@ -119,6 +138,7 @@ public class ChannelResource {
   }
 
   private static ChannelSummary summary(Channel c) {
-    return new ChannelSummary(c.name().value(), c.description(), c.createdAt());
+    return new ChannelSummary(
+        c.name().value(), c.description(), c.createdAt(), c.isOpenToStandardClients());
   }
 }

@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * A channel under which releases are published. Without publisher grants it is open to every
  * publisher; with grants only callers holding one of the granted roles (and admins) may publish
- * into it and the channels below it ({@link PublishingRights}).
+ * into it and the channels below it ({@link PublishingRights}). Its swarms are private to the fleet
+ * by default (agents exchange its releases only over TLS with each other); opened to standard
+ * clients, they also take plaintext BitTorrent peers (aria2c, Transmission, qBittorrent).
  */
 @Entity
 @Table(name = "channel")
@@ -37,6 +39,9 @@ public class Channel {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "open_to_standard_clients", nullable = false)
+  private boolean openToStandardClients;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "channel_publisher", joinColumns = @JoinColumn(name = "channel_id"))
@@ -64,6 +69,21 @@ public class Channel {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** Whether plaintext BitTorrent peers (standard clients) may join this channel's swarms. */
+  public boolean isOpenToStandardClients() {
+    return openToStandardClients;
+  }
+
+  /** Lets standard clients join this channel's swarms over plaintext BitTorrent. */
+  public void openToStandardClients() {
+    this.openToStandardClients = true;
+  }
+
+  /** Keeps this channel's swarms to TLS-authenticated fleet agents (the default). */
+  public void closeToStandardClients() {
+    this.openToStandardClients = false;
   }
 
   /** Replaces the human description; the name is the channel's identity and never changes. */
