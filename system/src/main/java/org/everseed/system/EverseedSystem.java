@@ -84,7 +84,8 @@ public final class EverseedSystem implements AutoCloseable {
         settings.portOffset(),
         serverEnvironment,
         settings.startTimeout(),
-        progress);
+        progress,
+        DevKeyStore.ensure(settings.workDir().resolve("tls"), progress));
   }
 
   public DatabaseCoordinates database() {
