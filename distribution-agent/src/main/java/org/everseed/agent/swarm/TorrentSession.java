@@ -84,7 +84,8 @@ public final class TorrentSession {
       Metainfo torrent,
       PieceStorage storage,
       ResumeFile resumeFile,
-      SessionListener listener) {
+      SessionListener listener,
+      SwarmAccess access) {
     this.context = context;
     this.config = context.config();
     this.torrent = torrent;
@@ -162,7 +163,8 @@ public final class TorrentSession {
             () -> state == State.SEEDING,
             peer -> new PeerEvents(peer, parts),
             this::storage,
-            random);
+            random,
+            access);
   }
 
   public Metainfo torrent() {
