@@ -191,14 +191,14 @@ final class Extensions {
   }
 
   /**
-   * Whose peer exchange we take: only an authenticated peer's, since its addresses are dialled.
-   * Until TLS mutual authentication (issue 14) decides this by the peer's certificate, a peer is
-   * authenticated when we dialled it at an address the tracker or the operator gave us; a peer that
-   * connected to us, or that we dialled on another peer's word, is not, whatever client name it
-   * declares.
+   * Whose peer exchange we take: only an authenticated peer's, since its addresses are dialled. A
+   * peer is authenticated when it proved a fleet identity over TLS (mutual authentication), or, on
+   * plaintext connections, when we dialled it at an address the tracker or the operator gave us; a
+   * peer that connected to us in plaintext, or that we dialled on another peer's word, is not,
+   * whatever client name it declares.
    */
   boolean isAuthenticated(Peer peer) {
-    return !peer.incoming() && known.isGiven(peer.address());
+    return peer.isAuthenticated() || (!peer.incoming() && known.isGiven(peer.address()));
   }
 
   /**

@@ -161,4 +161,15 @@ class PeerExchangeIntakeTest {
     }
     assertEquals(1 + PexAllowance.PER_MINUTE, known.size());
   }
+
+  @Test
+  void anIncomingPeerThatProvedAFleetIdentityIsTrusted() throws Exception {
+    RecordingWire tls = new RecordingWire();
+    tls.authenticated = true;
+    Peer fellow =
+        new Peer(tls, Handshake.of(torrent.infoHash(), ID, true), at(1, 21410), true, 256);
+    assertTrue(extensions.isAuthenticated(fellow));
+    pex(fellow, List.of(at(1, 21401), at(2, 21402)));
+    assertEquals(List.of(at(1, 21401)), dialable(), "still within the address policy");
+  }
 }

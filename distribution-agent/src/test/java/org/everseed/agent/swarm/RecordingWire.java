@@ -7,6 +7,14 @@ import org.everseed.api.wire.PeerMessage;
 /** A wire for unit tests: records what a peer sends and queues; rates and times are set by hand. */
 final class RecordingWire implements PeerWire {
 
+  /** What {@link #isAuthenticated} answers: whether the peer proved a fleet identity. */
+  boolean authenticated;
+
+  @Override
+  public boolean isAuthenticated() {
+    return authenticated;
+  }
+
   final List<PeerMessage> sent = new ArrayList<>();
   final List<Block> queuedUploads = new ArrayList<>();
   double downloadRate;
