@@ -95,7 +95,11 @@ final class Connector {
       toDial = known.startDialling(connected, seedWithPeers ? 0 : free, System.nanoTime(), random);
     }
     for (PeerAddress address : toDial) {
-      context.io().execute(() -> dial(address));
+      if (!Tasks.tryExecute(context.io(), () -> dial(address))) {
+        synchronized (sessionLock) {
+          known.diallingDone(address, false, System.nanoTime());
+        }
+      }
     }
   }
 

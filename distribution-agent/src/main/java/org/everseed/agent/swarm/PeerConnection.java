@@ -117,8 +117,12 @@ final class PeerConnection implements PeerWire {
       reportClosed();
       return;
     }
-    threads.execute(named("peer-read " + transport.remoteAddress(), this::readLoop));
-    threads.execute(named("peer-write " + transport.remoteAddress(), this::writeLoop));
+    // A pool that cannot take both threads closes the connection rather than leak its socket.
+    if (!Tasks.tryExecute(threads, named("peer-read " + transport.remoteAddress(), this::readLoop))
+        || !Tasks.tryExecute(
+            threads, named("peer-write " + transport.remoteAddress(), this::writeLoop))) {
+      close();
+    }
   }
 
   private static Runnable named(String name, Runnable task) {

@@ -321,13 +321,14 @@ public final class TorrentSession {
     seeds.forEach(Peer::close);
     log("download complete");
     announcer.completed();
-    context
-        .io()
-        .execute(
-            () -> {
-              listener.completed(this);
-              completion.complete(this);
-            });
+    Runnable done =
+        () -> {
+          listener.completed(this);
+          completion.complete(this);
+        };
+    if (!Tasks.tryExecute(context.io(), done)) {
+      done.run(); // a full pool must not lose the completion (the release would never install)
+    }
   }
 
   // ---------------------------------------------------------------- pieces
@@ -414,7 +415,7 @@ public final class TorrentSession {
   }
 
   private void connectMoreSoon() {
-    context.io().execute(connector::connectMore);
+    Tasks.tryExecute(context.io(), connector::connectMore); // else the next tick dials
   }
 
   /**

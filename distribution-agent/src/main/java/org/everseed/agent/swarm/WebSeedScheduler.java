@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.everseed.agent.AgentConfig;
@@ -76,12 +75,8 @@ final class WebSeedScheduler {
     AgentConfig config = context.config();
     for (int i = 0; i < config.webSeedConnections(); i++) {
       String url = urls.get(i % urls.size());
-      context
-          .scheduler()
-          .schedule(
-              () -> context.io().execute(() -> loop(url)),
-              config.webSeedDelay().toMillis(),
-              TimeUnit.MILLISECONDS);
+      Tasks.executeLater(
+          context.scheduler(), context.io(), () -> loop(url), config.webSeedDelay().toMillis());
     }
   }
 
