@@ -26,7 +26,7 @@ import org.everseed.api.wire.Handshake;
  *
  * <p>Nothing is read from a connection the {@link IncomingGate} does not admit (too many handshakes
  * in progress, or too many connections from its address): it is closed at once. An admitted
- * connection keeps its ticket until its transport closes. A connection the io pool cannot take is
+ * connection keeps its ticket while its socket is open. A connection the io pool cannot take is
  * closed too, so no socket is left open whatever the load.
  */
 public final class PeerListener implements AutoCloseable {
@@ -148,7 +148,8 @@ public final class PeerListener implements AutoCloseable {
 
   private Optional<IncomingGate.Ticket> admit(SocketChannel channel) {
     try {
-      return gate.admit(((InetSocketAddress) channel.getRemoteAddress()).getAddress());
+      return gate.admit(
+          ((InetSocketAddress) channel.getRemoteAddress()).getAddress(), channel::isOpen);
     } catch (IOException e) {
       return Optional.empty(); // already gone
     }
@@ -168,16 +169,15 @@ public final class PeerListener implements AutoCloseable {
       if (channel.read(first) < 0) {
         throw new EOFException();
       }
-      PeerTransport accepted;
+      PeerTransport transport;
       if (first.get(0) == BITTORRENT) {
-        accepted = PlainTransport.accepted(channel, first.flip());
+        transport = PlainTransport.accepted(channel, first.flip());
       } else if (first.get(0) == TLS_HANDSHAKE && tls.isPresent()) {
-        accepted = tls.get().accept(channel, first.flip(), timeout, scheduler);
+        transport = tls.get().accept(channel, first.flip(), timeout, scheduler);
       } else {
         // MSE/PE gets its transport with issue 20; TLS needs a fleet identity.
         throw new EOFException("not a protocol we speak");
       }
-      PeerTransport transport = new GatedTransport(accepted, ticket);
       Handshake theirs = handshaker.receive(transport);
       if (!deadline.cancel(false)) {
         throw new EOFException("handshake deadline passed");

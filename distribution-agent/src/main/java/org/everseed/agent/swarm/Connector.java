@@ -150,6 +150,7 @@ final class Connector {
     synchronized (sessionLock) {
       if (!open.getAsBoolean()
           || strikes.isBanned(Peer.hex(theirs.peerId()))
+          || (incoming && strikes.isBanned(address.address()))
           || peers.size() >= config.maxPeersPerTorrent()
           || peers.stream().anyMatch(p -> p.hasPeerId(theirs.peerId()))) {
         return false;

@@ -3,6 +3,7 @@ package org.everseed.agent.swarm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -63,6 +64,7 @@ public final class TorrentSession {
   private final List<Peer> peers = new ArrayList<>();
   private final KnownPeers known;
   private final Strikes strikes;
+  private final BlockBlame blame = new BlockBlame();
   private final PieceAssembly assembly;
   private final PieceVerifier verifier;
   private final RequestScheduler requests;
@@ -147,7 +149,16 @@ public final class TorrentSession {
             this::log);
     PeerEvents.Parts parts =
         new PeerEvents.Parts(
-            lock, peers, requests, uploads, extensions, known, verifier, transfers, this::log);
+            lock,
+            peers,
+            requests,
+            uploads,
+            extensions,
+            known,
+            strikes,
+            verifier,
+            transfers,
+            this::log);
     this.connector =
         new Connector(
             lock,
@@ -344,10 +355,15 @@ public final class TorrentSession {
     }
 
     @Override
-    public void verified(int piece) {
+    public void verified(int piece, byte[] data) {
       boolean nowComplete;
+      List<Peer> toBan;
       synchronized (lock) {
+        // The peers whose blocks of an earlier failed try differ from the good data sent them.
+        toBan = strikes.blame(blame.verified(piece, data));
+        banAddresses(toBan);
         if (picker.has(piece)) {
+          closeBanned(toBan);
           return;
         }
         picker.markHave(piece);
@@ -365,6 +381,7 @@ public final class TorrentSession {
           state = State.SEEDING;
         }
       }
+      closeBanned(toBan);
       if (nowComplete) {
         finish();
       }
@@ -379,21 +396,34 @@ public final class TorrentSession {
     }
 
     @Override
-    public void failed(int piece, Set<Peer> contributors, boolean fromWebSeed) {
+    public void failed(int piece, byte[] data, List<Peer> senders, boolean fromWebSeed) {
       transfers.hashFailed();
-      List<Peer> toBan = new ArrayList<>();
+      Set<Peer> contributors = new LinkedHashSet<>(senders);
+      List<Peer> toBan = List.of();
       synchronized (lock) {
         picker.pieceFailed(piece);
         assembly.discard(piece);
-        strikes.blame(contributors).ifPresent(toBan::add);
-        toBan.forEach(peer -> Optional.ofNullable(peer.listenAddress()).ifPresent(known::ban));
+        if (contributors.size() == 1) {
+          toBan = strikes.blame(contributors); // a sole contributor is the culprit
+        } else if (contributors.size() > 1) {
+          blame.failed(piece, data, senders); // settled block by block once the piece passes
+        }
+        banAddresses(toBan);
       }
       log(
           "piece "
               + piece
               + " failed its hash check"
               + (fromWebSeed ? " (from the web seed)" : ""));
-      for (Peer peer : toBan) {
+      closeBanned(toBan);
+    }
+
+    private void banAddresses(List<Peer> banned) {
+      banned.forEach(peer -> Optional.ofNullable(peer.listenAddress()).ifPresent(known::ban));
+    }
+
+    private void closeBanned(List<Peer> banned) {
+      for (Peer peer : banned) {
         log("banning " + peer + " after repeated bad pieces");
         peer.close();
       }

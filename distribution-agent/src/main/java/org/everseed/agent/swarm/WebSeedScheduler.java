@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.everseed.agent.AgentConfig;
@@ -101,7 +100,7 @@ final class WebSeedScheduler {
                     () -> stillWanted(piece),
                     transfers::receivedFromWebSeed);
         if (data.isPresent()) {
-          verifier.verifyAndStore(piece, data.get(), Set.of(), true);
+          verifier.verifyAndStore(piece, data.get(), List.of(), true);
         } else {
           release(piece);
         }
