@@ -32,6 +32,8 @@ rate.download=${EVERSEED_AGENT_RATE_DOWNLOAD:-0}
 poll.interval=${EVERSEED_AGENT_POLL_INTERVAL:-30s}
 keep.versions=${EVERSEED_AGENT_KEEP_VERSIONS:-3}
 retention=${EVERSEED_AGENT_RETENTION:-7d}
+server.trust=${EVERSEED_SERVER_TRUST:-}
+insecure=${EVERSEED_AGENT_INSECURE:-false}
 PROPERTIES
 mkdir -p "$data/downloads" "$data/releases"
 exec /opt/everseed/bin/everseed-agent run --config "$config"

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.application.catalog.CatalogChanged;
 import org.everseed.application.catalog.DuplicateReleaseException;
+import org.everseed.application.publishing.PublishDeniedException;
 import org.everseed.application.publishing.PublishRequest;
 import org.everseed.application.publishing.PublishingService;
 import org.everseed.application.publishing.StagedUpload;
@@ -115,6 +116,35 @@ class PublishingServiceIT {
                             (32L << 20) + 1, Optional.empty(), Optional.empty())));
     assertEquals(UploadRejectedException.Reason.TOO_LARGE, refused.reason());
     assertEquals(before, staged());
+  }
+
+  @Test
+  void aChannelRestrictedToAnotherRoleRefusesThePublisherAndTheRefusalIsAudited() throws Exception {
+    String channel = "container/restricted-" + unique();
+    try (Connection c = database.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "with created as (insert into channel (name) values (?) returning id)"
+                    + " insert into channel_publisher (channel_id, role, granted_by)"
+                    + " select id, 'team-nobody-has', 'test' from created")) {
+      ps.setString(1, channel);
+      ps.executeUpdate();
+    }
+    byte[] content = ("refused " + unique()).getBytes(UTF_8);
+
+    PublishDeniedException refused =
+        assertThrows(
+            PublishDeniedException.class,
+            () ->
+                publisher.call(
+                    () -> publish(channel + "/below", "x", "x.bin", content, null, null)));
+
+    assertTrue(refused.getMessage().contains("team-nobody-has"), refused.getMessage());
+    assertEquals(List.of(), staged(), "the refused upload's files are gone");
+    assertEquals(
+        List.of("PUBLISH_DENIED by alice"),
+        auditedFor(List.of("channel:" + channel + "/below")),
+        "the refusal's audit row commits although the publish failed");
   }
 
   @Test

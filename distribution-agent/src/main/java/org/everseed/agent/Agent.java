@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.everseed.agent.bandwidth.TokenBucket;
+import org.everseed.agent.peer.FleetTls;
 import org.everseed.agent.peer.PeerHandshaker;
 import org.everseed.agent.peer.PeerListener;
 import org.everseed.agent.peer.PeerTransport;
@@ -26,6 +27,7 @@ import org.everseed.agent.storage.PieceStorage;
 import org.everseed.agent.storage.ResumeFile;
 import org.everseed.agent.swarm.MetadataFetcher;
 import org.everseed.agent.swarm.SessionListener;
+import org.everseed.agent.swarm.SwarmAccess;
 import org.everseed.agent.swarm.SwarmContext;
 import org.everseed.agent.swarm.TorrentSession;
 import org.everseed.agent.tracker.TrackerClient;
@@ -61,9 +63,20 @@ public final class Agent implements AutoCloseable {
     this.context = context;
   }
 
-  /** Opens the listening socket and starts accepting peers. */
+  /**
+   * Opens the listening socket and starts accepting peers, plaintext only: without a fleet identity
+   * only torrents open to standard clients have peers.
+   */
   public static Agent start(AgentConfig config) throws IOException {
-    PeerListener listener = PeerListener.bind(config.listenHost(), config.listenPort());
+    return start(config, Optional.empty());
+  }
+
+  /**
+   * Opens the listening socket and starts accepting peers; with a fleet identity ({@code tls}) it
+   * takes TLS peers and dials them for torrents closed to standard clients.
+   */
+  public static Agent start(AgentConfig config, Optional<FleetTls> tls) throws IOException {
+    PeerListener listener = PeerListener.bind(config.listenHost(), config.listenPort(), tls);
     int port = listener.port();
     ExecutorService io =
         new ThreadPoolExecutor(
@@ -101,7 +114,8 @@ public final class Agent implements AutoCloseable {
             scheduler,
             io,
             hashing,
-            new PeerHandshaker(peerId, config.connectTimeout(), scheduler));
+            new PeerHandshaker(peerId, config.connectTimeout(), scheduler),
+            tls);
     Agent agent = new Agent(config, listener, context);
     listener.start(context.handshaker(), config.connectTimeout(), io, scheduler, agent::incoming);
     return agent;
@@ -175,26 +189,55 @@ public final class Agent implements AutoCloseable {
             infoHash, peers.stream().filter(context.config().peerAddressPolicy()::allows).toList());
   }
 
+  /** Whether this agent has a fleet identity, so TLS peers (private channels) are possible. */
+  public boolean hasFleetIdentity() {
+    return context.tls().isPresent();
+  }
+
   public List<TorrentSession> sessions() {
     return List.copyOf(sessions.values());
   }
 
   /**
    * Downloads {@code torrent} into {@code dataFolder} (the torrent's name below it), resuming from
-   * {@code resumeFile}, then seeds it.
+   * {@code resumeFile}, then seeds it, open to standard clients (plaintext peers).
    */
   public TorrentSession download(
       Metainfo torrent, Path dataFolder, Path resumeFile, SessionListener listener)
       throws IOException, InterruptedException {
-    PieceStorage storage = FileStorage.createForDownload(torrent, dataFolder);
-    return add(torrent, storage, new ResumeFile(resumeFile), listener, false);
+    return download(torrent, dataFolder, resumeFile, listener, SwarmAccess.OPEN);
   }
 
-  /** Seeds complete data found in {@code dataFolder}, after checking every piece. */
+  /**
+   * As {@link #download(Metainfo, Path, Path, SessionListener)}, with peers admitted by {@code
+   * access}.
+   */
+  public TorrentSession download(
+      Metainfo torrent,
+      Path dataFolder,
+      Path resumeFile,
+      SessionListener listener,
+      SwarmAccess access)
+      throws IOException, InterruptedException {
+    PieceStorage storage = FileStorage.createForDownload(torrent, dataFolder);
+    return add(torrent, storage, new ResumeFile(resumeFile), listener, false, access);
+  }
+
+  /**
+   * Seeds complete data found in {@code dataFolder}, after checking every piece, open to standard
+   * clients (plaintext peers).
+   */
   public TorrentSession seed(Metainfo torrent, Path dataFolder, SessionListener listener)
       throws IOException, InterruptedException {
+    return seed(torrent, dataFolder, listener, SwarmAccess.OPEN);
+  }
+
+  /** As {@link #seed(Metainfo, Path, SessionListener)}, with peers admitted by {@code access}. */
+  public TorrentSession seed(
+      Metainfo torrent, Path dataFolder, SessionListener listener, SwarmAccess access)
+      throws IOException, InterruptedException {
     PieceStorage storage = FileStorage.openForSeeding(torrent, dataFolder);
-    return add(torrent, storage, null, listener, true);
+    return add(torrent, storage, null, listener, true, access);
   }
 
   /**
@@ -205,11 +248,18 @@ public final class Agent implements AutoCloseable {
    */
   public TorrentSession repair(Metainfo torrent, Path dataFolder, SessionListener listener)
       throws IOException, InterruptedException {
-    PieceStorage storage = FileStorage.createForDownload(torrent, dataFolder);
-    return add(torrent, storage, null, listener, true);
+    return repair(torrent, dataFolder, listener, SwarmAccess.OPEN);
   }
 
-  /** Adds a session over any storage, e.g. one that tests wrap. */
+  /** As {@link #repair(Metainfo, Path, SessionListener)}, with peers admitted by {@code access}. */
+  public TorrentSession repair(
+      Metainfo torrent, Path dataFolder, SessionListener listener, SwarmAccess access)
+      throws IOException, InterruptedException {
+    PieceStorage storage = FileStorage.createForDownload(torrent, dataFolder);
+    return add(torrent, storage, null, listener, true, access);
+  }
+
+  /** Adds a session over any storage, e.g. one that tests wrap, open to standard clients. */
   public TorrentSession add(
       Metainfo torrent,
       PieceStorage storage,
@@ -217,7 +267,20 @@ public final class Agent implements AutoCloseable {
       SessionListener listener,
       boolean checkAll)
       throws IOException, InterruptedException {
-    TorrentSession session = new TorrentSession(context, torrent, storage, resume, listener);
+    return add(torrent, storage, resume, listener, checkAll, SwarmAccess.OPEN);
+  }
+
+  /** Adds a session over any storage with peers admitted by {@code access}. */
+  public TorrentSession add(
+      Metainfo torrent,
+      PieceStorage storage,
+      ResumeFile resume,
+      SessionListener listener,
+      boolean checkAll,
+      SwarmAccess access)
+      throws IOException, InterruptedException {
+    TorrentSession session =
+        new TorrentSession(context, torrent, storage, resume, listener, access);
     if (sessions.putIfAbsent(torrent.infoHash(), session) != null) {
       storage.close();
       throw new IllegalStateException(torrent.name() + " is already running in this agent");

@@ -54,6 +54,21 @@ public final class TestPayloads {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /** Whether every byte of a file is zero (a preallocated file nothing was written into). */
+  public static boolean isAllZeros(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] chunk = new byte[1 << 16];
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] != 0) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
   /** Prints what a session logs to stderr, which surefire keeps with the test's report. */
   public static org.everseed.agent.swarm.SessionListener printingListener(String who) {
     return new org.everseed.agent.swarm.SessionListener() {

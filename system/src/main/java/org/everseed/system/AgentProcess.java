@@ -145,6 +145,8 @@ public final class AgentProcess implements AutoCloseable {
     p.setProperty("peers.loopback-addresses", "127.0.0.1");
     p.setProperty("poll.interval", spec.pollInterval().toSeconds() + "s");
     p.setProperty("heartbeat.interval", "30s");
+    // The server's development certificate (an https server.url is required unless insecure=true)
+    p.setProperty("server.trust", spec.serverTrust().toAbsolutePath().toString());
     Path config = spec.dir().resolve("agent.properties");
     try {
       Files.createDirectories(spec.dir());
@@ -214,7 +216,8 @@ public final class AgentProcess implements AutoCloseable {
       String tokenUrl,
       String clientId,
       String clientSecret,
-      Duration pollInterval) {
+      Duration pollInterval,
+      Path serverTrust) {
     public Spec {
       channels = List.copyOf(channels);
     }

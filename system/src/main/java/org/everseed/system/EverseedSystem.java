@@ -19,11 +19,16 @@ public final class EverseedSystem implements AutoCloseable {
   public static final int KEYCLOAK_MANAGEMENT_DISTANCE = 1000;
 
   private final List<AutoCloseable> started = new ArrayList<>();
+  private final Settings settings;
+  private final Progress progress;
   private final DatabaseCoordinates database;
-  private final WildFlyServer wildFly;
+  private final Map<String, String> serverEnvironment;
+  private WildFlyServer wildFly;
   private final KeycloakServer keycloak;
 
   private EverseedSystem(Settings settings, Progress progress) {
+    this.settings = settings;
+    this.progress = progress;
     try {
       KeycloakServer launched =
           remember(
@@ -38,16 +43,12 @@ public final class EverseedSystem implements AutoCloseable {
       database.verifyReachable();
       Map<String, String> env = new HashMap<>(database.asEnvironment());
       env.put("EVERSEED_OIDC_PROVIDER_URL", launched.providerUrl());
+      // The data folder (payloads, keys) lives beside the WildFly base directory, which every
+      // start recreates from the provisioned server: a restart keeps what was published.
+      env.put("EVERSEED_DATA_DIR", settings.workDir().resolve("data").toString());
       env.putAll(settings.extraEnvironment());
-      wildFly =
-          remember(
-              WildFlyServer.start(
-                  settings.wildFlyHome(),
-                  settings.workDir().resolve("wildfly"),
-                  settings.portOffset(),
-                  env,
-                  settings.startTimeout(),
-                  progress));
+      serverEnvironment = Map.copyOf(env);
+      wildFly = remember(startWildFly());
       keycloak = launched.awaitReady(settings.startTimeout(), progress);
     } catch (RuntimeException e) {
       close();
@@ -60,11 +61,38 @@ public final class EverseedSystem implements AutoCloseable {
     return new EverseedSystem(settings, progress);
   }
 
+  /**
+   * Stops WildFly (by PID) and starts it again on the same ports, database and data folder, as an
+   * operator's restart or upgrade would; the base directory is recreated from the provisioned
+   * server, the data folder kept.
+   */
+  public synchronized void restartWildFly() {
+    started.remove(wildFly);
+    wildFly.close();
+    wildFly = remember(startWildFly());
+  }
+
+  /** Where the server keeps payloads and keys ({@code EVERSEED_DATA_DIR}). */
+  public Path dataDir() {
+    return Path.of(serverEnvironment.get("EVERSEED_DATA_DIR"));
+  }
+
+  private WildFlyServer startWildFly() {
+    return WildFlyServer.start(
+        settings.wildFlyHome(),
+        settings.workDir().resolve("wildfly"),
+        settings.portOffset(),
+        serverEnvironment,
+        settings.startTimeout(),
+        progress,
+        DevKeyStore.ensure(settings.workDir().resolve("tls"), progress));
+  }
+
   public DatabaseCoordinates database() {
     return database;
   }
 
-  public WildFlyServer wildFly() {
+  public synchronized WildFlyServer wildFly() {
     return wildFly;
   }
 
@@ -118,7 +146,8 @@ public final class EverseedSystem implements AutoCloseable {
    * How to start the system.
    *
    * @param wildFlyHome the provisioned server ({@code system/target/wildfly})
-   * @param workDir where this instance keeps its state (server base dir, embedded database)
+   * @param workDir where this instance keeps its state: {@code wildfly} (the server's base dir,
+   *     recreated on every start), {@code data} (payloads and keys, kept), the embedded database
    * @param portOffset added to WildFly's 8080/9990
    * @param databaseName the application database on the resolved PostgreSQL
    * @param freshDatabase drop and re-create it first (tests), or keep its data (launcher)

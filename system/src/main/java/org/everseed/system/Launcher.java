@@ -86,11 +86,12 @@ public final class Launcher {
                     demo.site(),
                     AGENT_BASE_PORT + portOffset + demo.portSlot(),
                     List.of(DEMO_CHANNEL),
-                    system.wildFly().baseUrl(),
+                    system.wildFly().httpsUrl(),
                     system.keycloak().tokenEndpoint(),
                     KeycloakServer.AGENT_CLIENT,
                     KeycloakServer.AGENT_SECRET,
-                    Duration.ofSeconds(5)),
+                    Duration.ofSeconds(5),
+                    system.wildFly().tls().certificate()),
                 Duration.ofSeconds(60),
                 progress));
       }
@@ -112,14 +113,15 @@ public final class Launcher {
                 },
                 "launcher-stop"));
     writePidFile(runDir);
-    String base = system.wildFly().baseUrl();
+    String base = system.wildFly().httpsUrl();
     System.out.printf(
         """
 
         Everseed is up (%.1f s).
-          Portal        %s/
+          Portal        %s/  (also %s/)
           REST API      %s/api/v1  (health: %s/api/v1/health)
           OpenAPI       %s/openapi
+          HTTPS         development certificate %s (trusted by the demo agents; curl --cacert)
           Management    %s/health
           Keycloak      %s/admin  (%s / %s, realm %s)
           Database      %s
@@ -142,9 +144,11 @@ public final class Launcher {
         """,
         progress.elapsed().toMillis() / 1000.0,
         base,
+        system.wildFly().baseUrl(),
         base,
         base,
         base,
+        system.wildFly().tls().certificate(),
         system.wildFly().managementUrl(),
         system.keycloak().baseUrl(),
         KeycloakServer.ADMIN_USER,
@@ -159,7 +163,11 @@ public final class Launcher {
         demoAgents(agents),
         DEMO_CHANNEL,
         publishCommand(
-            system.keycloak().tokenEndpoint(), base, DEMO_CHANNEL, root.resolve("README.md")));
+            system.keycloak().tokenEndpoint(),
+            base,
+            system.wildFly().tls().certificate(),
+            DEMO_CHANNEL,
+            root.resolve("README.md")));
     stopped.await();
   }
 
@@ -167,9 +175,12 @@ public final class Launcher {
    * One line a user can paste: a publisher token by client credentials, then the multipart publish.
    * The token is cut out with sed so the line needs nothing beyond curl. {@code EndToEndIT}
    * publishes its release with exactly this line.
+   *
+   * @param caCertificate the server's certificate for curl's {@code --cacert} (the development
+   *     certificate is self-signed)
    */
   public static String publishCommand(
-      String tokenEndpoint, String baseUrl, String channel, Path file) {
+      String tokenEndpoint, String baseUrl, Path caCertificate, String channel, Path file) {
     return "TOKEN=$(curl -sS -d grant_type=client_credentials -d client_id="
         + KeycloakServer.CI_CLIENT
         + " -d client_secret="
@@ -177,7 +188,9 @@ public final class Launcher {
         + " "
         + tokenEndpoint
         + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')"
-        + " && curl -sS -H \"Authorization: Bearer $TOKEN\" -F channel="
+        + " && curl -sS --cacert "
+        + caCertificate
+        + " -H \"Authorization: Bearer $TOKEN\" -F channel="
         + channel
         + " -F file=@"
         + file

@@ -72,7 +72,12 @@ public final class ManagedProcess implements AutoCloseable {
    * with the log's tail once {@code timeout} has passed.
    */
   public void awaitHttp(String url, IntPredicate ready, Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    awaitHttp(
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), url, ready, timeout);
+  }
+
+  /** As {@link #awaitHttp(String, IntPredicate, Duration)}, with the client given (e.g. https). */
+  public void awaitHttp(HttpClient http, String url, IntPredicate ready, Duration timeout) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
     Instant deadline = Instant.now().plus(timeout);

@@ -23,14 +23,17 @@ import java.util.Map;
  */
 public final class WildFlyServer implements AutoCloseable {
   public static final int HTTP_PORT = 8080;
+  public static final int HTTPS_PORT = 8443;
   public static final int MANAGEMENT_PORT = 9990;
 
   private final ManagedProcess process;
   private final int portOffset;
+  private final DevKeyStore tls;
 
-  private WildFlyServer(ManagedProcess process, int portOffset) {
+  private WildFlyServer(ManagedProcess process, int portOffset, DevKeyStore tls) {
     this.process = process;
     this.portOffset = portOffset;
+    this.tls = tls;
   }
 
   /**
@@ -40,6 +43,7 @@ public final class WildFlyServer implements AutoCloseable {
    * @param baseDir where this instance keeps its configuration copy, data and logs
    * @param portOffset added to 8080 and 9990
    * @param env the application's configuration ({@code EVERSEED_*} variables)
+   * @param tls the key store of the HTTPS listener (8443 plus the offset)
    */
   public static WildFlyServer start(
       Path home,
@@ -47,7 +51,8 @@ public final class WildFlyServer implements AutoCloseable {
       int portOffset,
       Map<String, String> env,
       Duration timeout,
-      Progress progress) {
+      Progress progress,
+      DevKeyStore tls) {
     Path script = home.resolve("bin/standalone.sh");
     if (!Files.isExecutable(script)) {
       throw new HarnessException(
@@ -55,6 +60,7 @@ public final class WildFlyServer implements AutoCloseable {
     }
     requireFree(HTTP_PORT + portOffset);
     requireFree(MANAGEMENT_PORT + portOffset);
+    requireFree(HTTPS_PORT + portOffset);
     freshBaseDir(home.resolve("standalone"), baseDir);
     Map<String, String> environment = new HashMap<>(env);
     environment.put("JAVA_OPTS", javaOpts());
@@ -70,13 +76,20 @@ public final class WildFlyServer implements AutoCloseable {
                 "-bmanagement",
                 "127.0.0.1",
                 "-Djboss.server.base.dir=" + baseDir,
-                "-Djboss.socket.binding.port-offset=" + portOffset),
+                "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Deverseed.tls.keystore=" + tls.keyStore().toAbsolutePath(),
+                "-Deverseed.tls.keystore-password=" + tls.password()),
             home,
             environment,
             baseDir.resolve("log/console.log"));
-    WildFlyServer server = new WildFlyServer(process, portOffset);
+    WildFlyServer server = new WildFlyServer(process, portOffset, tls);
     try {
       process.awaitHttp(server.baseUrl() + "/api/v1/health", s -> s == 200, timeout);
+      process.awaitHttp(
+          tls.trustingClient(Duration.ofSeconds(2)),
+          server.httpsUrl() + "/api/v1/health",
+          s -> s == 200,
+          Duration.ofSeconds(30));
     } catch (RuntimeException e) {
       process.close();
       throw e;
@@ -87,6 +100,16 @@ public final class WildFlyServer implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + (HTTP_PORT + portOffset);
+  }
+
+  /** The HTTPS listener, the address agents use (its certificate: {@link #tls()}). */
+  public String httpsUrl() {
+    return "https://127.0.0.1:" + (HTTPS_PORT + portOffset);
+  }
+
+  /** The HTTPS listener's key store and the certificate to trust. */
+  public DevKeyStore tls() {
+    return tls;
   }
 
   public String managementUrl() {

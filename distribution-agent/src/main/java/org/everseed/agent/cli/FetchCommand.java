@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.everseed.agent.Agent;
@@ -21,6 +22,8 @@ import org.everseed.agent.AgentConfig;
 import org.everseed.agent.StatusFile;
 import org.everseed.agent.control.AgentSettings;
 import org.everseed.agent.control.ServerClient;
+import org.everseed.agent.control.ServerTrust;
+import org.everseed.agent.peer.FleetTls;
 import org.everseed.agent.storage.DiskSpace;
 import org.everseed.agent.storage.Placement;
 import org.everseed.agent.swarm.MetadataFetcher;
@@ -76,11 +79,12 @@ final class FetchCommand implements Command {
     Arguments arguments = Arguments.parse(args, valued, Set.of("quiet"), Map.of("q", "quiet"));
     String source = arguments.onePositional("torrent");
     AgentConfig config = TransferOptions.config(arguments);
+    Optional<FleetTls> identity = TransferOptions.identity(arguments);
     Metainfo torrent;
     Agent magnetAgent = null;
     if (source.startsWith("magnet:")) {
       MagnetLink magnet = MagnetLink.parse(source);
-      magnetAgent = Agent.start(config);
+      magnetAgent = Agent.start(config, identity);
       List<PeerAddress> peers = new ArrayList<>(TransferOptions.peers(arguments));
       peers.addAll(magnetAgent.peersFromTrackers(magnet.infoHash(), magnet.trackers()));
       byte[] info =
@@ -113,7 +117,7 @@ final class FetchCommand implements Command {
     StatusFile status = new StatusFile(state.resolve("status.json"));
     DiskSpace.requireFree(dir, torrent.totalLength());
 
-    try (Agent agent = magnetAgent != null ? magnetAgent : Agent.start(config)) {
+    try (Agent agent = magnetAgent != null ? magnetAgent : Agent.start(config, identity)) {
       Thread shutdown = new Thread(agent::close, "fetch-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdown);
       TorrentSession session =
@@ -128,7 +132,8 @@ final class FetchCommand implements Command {
                     err.println("\n" + message);
                   }
                 }
-              });
+              },
+              TransferOptions.access(identity));
       session.addPeers(TransferOptions.peers(arguments));
       long started = System.nanoTime();
       while (!session.completion().isDone()) {
@@ -189,6 +194,11 @@ final class FetchCommand implements Command {
                 () ->
                     new UsageException("fetching a release by id needs --config agent.properties"));
     AgentSettings settings = AgentSettings.load(Path.of(config));
+    try {
+      ServerTrust.apply(settings);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("server.trust: " + e.getMessage(), e);
+    }
     ServerClient server = new ServerClient(HttpClient.newHttpClient(), settings);
     long agentId =
         server

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -17,6 +18,9 @@ import org.everseed.agent.control.ControlPlane;
 import org.everseed.agent.control.Json;
 import org.everseed.agent.control.PostInstallHook;
 import org.everseed.agent.control.ServerClient;
+import org.everseed.agent.control.ServerTrust;
+import org.everseed.agent.peer.FleetTls;
+import org.everseed.agent.peer.IdentityFiles;
 
 /** {@code run}: the daemon, driven by the server; see {@code docs/agent.md} for the settings. */
 final class RunCommand implements Command {
@@ -70,7 +74,9 @@ final class RunCommand implements Command {
       throw new UsageException(config + ": " + e.getMessage());
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Agent agent = Agent.start(settings.engine())) {
+    ServerTrust.apply(settings);
+    Optional<FleetTls> tls = fleetIdentity(settings.stateDir().resolve("identity"), log);
+    try (Agent agent = Agent.start(settings.engine(), tls)) {
       HttpClient http =
           HttpClient.newBuilder()
               .connectTimeout(Duration.ofSeconds(10))
@@ -102,5 +108,25 @@ final class RunCommand implements Command {
       stopped.await();
     }
     return Main.OK;
+  }
+
+  /**
+   * The fleet identity in {@code folder} ({@link IdentityFiles}), if there is one; a broken one is
+   * reported and left out (private channels then have no peers) rather than stopping the daemon.
+   */
+  static Optional<FleetTls> fleetIdentity(Path folder, Consumer<String> log) {
+    if (!IdentityFiles.present(folder)) {
+      log.accept("no fleet identity in " + folder + ": TLS peers are off");
+      return Optional.empty();
+    }
+    try {
+      FleetTls tls = IdentityFiles.load(folder);
+      log.accept("fleet identity from " + folder + ": TLS peers on");
+      return Optional.of(tls);
+    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+      log.accept(
+          "fleet identity in " + folder + " is unusable, TLS peers are off: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 }

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.everseed.agent.Agent;
 import org.everseed.agent.StatusFile;
+import org.everseed.agent.peer.FleetTls;
 import org.everseed.agent.swarm.SessionListener;
 import org.everseed.agent.swarm.TorrentSession;
 import org.everseed.api.metainfo.Metainfo;
@@ -59,7 +61,8 @@ final class SeedCommand implements Command {
     StatusFile status =
         arguments.option("status-file").map(Path::of).map(StatusFile::new).orElse(null);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Agent agent = Agent.start(TransferOptions.config(arguments))) {
+    Optional<FleetTls> identity = TransferOptions.identity(arguments);
+    try (Agent agent = Agent.start(TransferOptions.config(arguments), identity)) {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -76,7 +79,8 @@ final class SeedCommand implements Command {
                 public void log(TorrentSession session, String message) {
                   err.println(message);
                 }
-              });
+              },
+              TransferOptions.access(identity));
       session.addPeers(TransferOptions.peers(arguments));
       out.println(
           "seeding "

@@ -1,27 +1,38 @@
 package org.everseed.agent.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.everseed.agent.AgentConfig;
 import org.everseed.agent.PeerAddressPolicy;
+import org.everseed.agent.peer.FleetTls;
+import org.everseed.agent.peer.IdentityFiles;
+import org.everseed.agent.swarm.SwarmAccess;
 import org.everseed.api.wire.PeerAddress;
 
 /** The network options {@code fetch} and {@code seed} share. */
 final class TransferOptions {
 
   static final Set<String> VALUED =
-      Set.of("port", "bind", "peer", "download-limit", "upload-limit");
+      Set.of("port", "bind", "peer", "download-limit", "upload-limit", "identity");
 
   static final String HELP =
       """
             --port <n>              TCP port for incoming peers (default 6881; 0 picks one)
-            --bind <address>        address to listen on (default 0.0.0.0)
+            --bind <address>        address to listen on (default 0.0.0.0); a loopback address
+                                    also lets loopback peers be dialled
             --peer <host:port>      a peer to connect to besides the tracker's; repeatable
             --download-limit <rate> bytes per second, e.g. 10M (default unlimited)
             --upload-limit <rate>   bytes per second, e.g. 2M (default unlimited)
+        --identity <folder>     a fleet identity (agent-key.pem, agent-cert.pem, fleet-ca.pem,
+                                crl.pem): peers only over TLS with fleet agents, as on a private
+                                channel (default: plaintext BitTorrent, open to any client)
       """;
 
   private TransferOptions() {}
@@ -69,6 +80,24 @@ final class TransferOptions {
     } catch (UnknownHostException e) {
       throw new UsageException("bad --bind '" + bind + "': " + e.getMessage());
     }
+  }
+
+  /** The fleet identity {@code --identity} names, if any. */
+  static Optional<FleetTls> identity(Arguments arguments) throws UsageException {
+    if (arguments.option("identity").isEmpty()) {
+      return Optional.empty();
+    }
+    Path folder = Path.of(arguments.option("identity").get());
+    try {
+      return Optional.of(IdentityFiles.load(folder));
+    } catch (IOException | GeneralSecurityException e) {
+      throw new UsageException("--identity " + folder + ": " + e.getMessage());
+    }
+  }
+
+  /** Fleet peers over TLS only with {@code --identity}, plaintext BitTorrent without. */
+  static SwarmAccess access(Optional<FleetTls> identity) {
+    return identity.isPresent() ? SwarmAccess.FLEET_ONLY : SwarmAccess.OPEN;
   }
 
   static List<PeerAddress> peers(Arguments arguments) throws UsageException {

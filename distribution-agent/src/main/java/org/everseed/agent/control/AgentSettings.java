@@ -3,6 +3,7 @@ package org.everseed.agent.control;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,10 +39,60 @@ public record AgentSettings(
     int keepVersions,
     Optional<String> postInstallHook,
     Duration hookTimeout,
-    AgentConfig engine) {
+    AgentConfig engine,
+    Optional<Path> serverTrust,
+    boolean insecure) {
 
   public AgentSettings {
     channels = List.copyOf(channels);
+    if (!insecure) {
+      requireHttps("server.url", serverUrl, false);
+      requireHttps("keycloak.token-url", tokenUrl, true);
+    }
+  }
+
+  /**
+   * The server is reached over https only: its URL carries the agent's bearer token, and the
+   * torrents it hands out carry the agent's passkey. {@code insecure=true} allows http (a test rig
+   * without TLS); Keycloak's token URL may also be http on a loopback address (Keycloak on the same
+   * host, as in development), where nothing crosses a network.
+   */
+  private static void requireHttps(String key, String url, boolean loopbackAllowed) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + " is not a URL: " + url);
+    }
+    if ("https".equalsIgnoreCase(uri.getScheme())) {
+      return;
+    }
+    if (loopbackAllowed && "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost())) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        key
+            + " must be an https URL, not "
+            + url
+            + " (the agent's token and passkey would cross the network in plaintext);"
+            + " set insecure=true to allow http anyway");
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]")) {
+      return false; // a name is not resolved here: only literal loopback addresses count
+    }
+    try {
+      return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** The folder for resume files and the status file. */
@@ -87,7 +138,12 @@ public record AgentSettings(
         Integer.parseInt(p.getProperty("keep.versions", "3")),
         Optional.ofNullable(p.getProperty("hook.command")).filter(s -> !s.isBlank()),
         duration(p, "hook.timeout", Duration.ofMinutes(10)),
-        engine);
+        engine,
+        Optional.ofNullable(p.getProperty("server.trust"))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(Path::of),
+        Boolean.parseBoolean(p.getProperty("insecure", "false").trim()));
   }
 
   /**

@@ -15,6 +15,7 @@ import org.everseed.agent.storage.DiskSpace;
 import org.everseed.agent.storage.FileStorage;
 import org.everseed.agent.storage.Placement;
 import org.everseed.agent.swarm.SessionListener;
+import org.everseed.agent.swarm.SwarmAccess;
 import org.everseed.agent.swarm.TorrentSession;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.rest.agent.DistributionState;
@@ -80,7 +81,7 @@ final class ReleaseInstaller {
       DiskSpace.requireFree(paths.downloadDir(), torrent.totalLength());
       Path staging = paths.staging(torrent.infoHash());
       Path resume = paths.resumeFile(torrent.infoHash());
-      tracked.attach(agent.download(torrent, staging, resume, logTo(tracked)));
+      tracked.attach(agent.download(torrent, staging, resume, logTo(tracked), access(release)));
       reporter.report(tracked, DistributionState.STARTED, null, null);
       tracked
           .session()
@@ -92,6 +93,21 @@ final class ReleaseInstaller {
       reporter.report(tracked, DistributionState.FAILED, null, e.getMessage());
     }
     return Optional.of(tracked);
+  }
+
+  /** Private channels (the default) get fleet peers over TLS only. */
+  private SwarmAccess access(ReleaseAssignment release) {
+    SwarmAccess access = SwarmAccess.of(release.openToStandardClients());
+    if (access == SwarmAccess.FLEET_ONLY && !agent.hasFleetIdentity()) {
+      log.accept(
+          "release "
+              + release.releaseId()
+              + ": channel "
+              + release.channel()
+              + " is closed to standard clients and this agent has no fleet identity yet"
+              + " (no TLS), so it takes no peers and fetches from the web seed only");
+    }
+    return access;
   }
 
   /**
@@ -106,7 +122,8 @@ final class ReleaseInstaller {
     Path target = tracked.target();
     boolean sizesRight = FileStorage.filesPresent(torrent, target);
     reportStrayFiles(tracked, torrent);
-    TorrentSession session = agent.repair(torrent, target, logTo(tracked));
+    TorrentSession session =
+        agent.repair(torrent, target, logTo(tracked), access(tracked.release()));
     tracked.attach(session);
     Path marker = paths.installedMarker(torrent.infoHash());
     if (sizesRight && session.piecesFoundOnDisk() == torrent.pieceCount()) {

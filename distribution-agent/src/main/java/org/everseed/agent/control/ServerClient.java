@@ -71,7 +71,8 @@ public final class ServerClient {
               (String) release.get("version"),
               (String) release.get("channel"),
               (String) release.get("infoHash"),
-              (String) release.get("torrentUrl")));
+              (String) release.get("torrentUrl"),
+              Boolean.TRUE.equals(release.get("openToStandardClients"))));
     }
     return releases;
   }

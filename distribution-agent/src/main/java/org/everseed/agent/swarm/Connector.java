@@ -41,6 +41,7 @@ final class Connector {
   private final Function<Peer, PeerConnection.Handler> events;
   private final Supplier<PieceStorage> storage;
   private final Random random;
+  private final SwarmAccess access;
 
   /**
    * @param peers the session's connected peers (its live list)
@@ -48,6 +49,7 @@ final class Connector {
    * @param seeding whether the torrent is complete
    * @param events what each new peer's connection reports to
    * @param storage where uploads are read from
+   * @param access whether plaintext peers may join, or only fleet agents over TLS
    */
   Connector(
       Object sessionLock,
@@ -62,7 +64,8 @@ final class Connector {
       BooleanSupplier seeding,
       Function<Peer, PeerConnection.Handler> events,
       Supplier<PieceStorage> storage,
-      Random random) {
+      Random random,
+      SwarmAccess access) {
     this.sessionLock = sessionLock;
     this.context = context;
     this.config = context.config();
@@ -77,13 +80,19 @@ final class Connector {
     this.events = events;
     this.storage = storage;
     this.random = random;
+    this.access = access;
+  }
+
+  /** Whether this torrent can have peers at all: a private one needs our fleet identity. */
+  boolean canHavePeers() {
+    return access == SwarmAccess.OPEN || context.tls().isPresent();
   }
 
   /** Dials as many known addresses as there is room for. */
   void connectMore() {
     List<PeerAddress> toDial;
     synchronized (sessionLock) {
-      if (!open.getAsBoolean()) {
+      if (!open.getAsBoolean() || !canHavePeers()) {
         return;
       }
       Set<PeerAddress> connected = new HashSet<>();
@@ -107,7 +116,13 @@ final class Connector {
     PeerTransport transport = null;
     boolean handshaken = false;
     try {
-      transport = PlainTransport.connect(address, config.connectTimeout());
+      transport =
+          access == SwarmAccess.OPEN
+              ? PlainTransport.connect(address, config.connectTimeout())
+              : context
+                  .tls()
+                  .orElseThrow()
+                  .connect(address, config.connectTimeout(), context.scheduler());
       Handshake theirs = context.handshaker().initiate(transport, torrent.infoHash(), true);
       // A peer of this torrent answered: not a failure even if it cannot be attached now.
       handshaken = true;
@@ -125,8 +140,15 @@ final class Connector {
     }
   }
 
-  /** Takes an incoming connection whose handshake named this torrent: answers it, attaches it. */
+  /**
+   * Takes an incoming connection whose handshake named this torrent: answers it, attaches it. A
+   * peer without a fleet identity on a torrent closed to standard clients is closed unanswered.
+   */
   void accept(PeerTransport transport, Handshake theirs) {
+    if (!access.admits(transport.isAuthenticated())) {
+      transport.close();
+      return;
+    }
     try {
       context.handshaker().answer(transport, theirs, true);
       if (!attach(transport, theirs, transport.remoteAddress(), true)) {

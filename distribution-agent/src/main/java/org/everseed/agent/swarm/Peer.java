@@ -105,6 +105,14 @@ final class Peer {
     return incoming;
   }
 
+  /**
+   * Whether the peer proved a fleet identity over TLS; peer exchange on a torrent closed to
+   * standard clients happens only with such peers.
+   */
+  boolean isAuthenticated() {
+    return wire.isAuthenticated();
+  }
+
   /** Both sides announced BEP 6 (we always do). */
   boolean fastExtension() {
     return fastExtension;

@@ -186,6 +186,11 @@ final class PeerConnection implements PeerWire {
   }
 
   @Override
+  public boolean isAuthenticated() {
+    return transport.isAuthenticated();
+  }
+
+  @Override
   public void close() {
     closed = true;
     outgoing.close();

@@ -31,5 +31,10 @@ interface PeerWire {
 
   boolean isClosed();
 
+  /** Whether the peer proved a fleet identity (TLS with a fleet certificate). */
+  default boolean isAuthenticated() {
+    return false;
+  }
+
   void close();
 }

@@ -1,9 +1,11 @@
 package org.everseed.agent.swarm;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.everseed.agent.AgentConfig;
 import org.everseed.agent.bandwidth.TokenBucket;
+import org.everseed.agent.peer.FleetTls;
 import org.everseed.agent.peer.PeerHandshaker;
 import org.everseed.agent.tracker.TrackerClient;
 import org.everseed.agent.webseed.WebSeedClient;
@@ -17,6 +19,8 @@ import org.everseed.agent.webseed.WebSeedClient;
  *     connection limit, since each peer has a reader and a writer
  * @param hashing verifies completed pieces off the network threads
  * @param handshaker the BEP 3 handshake with this agent's peer id, for dialled and accepted peers
+ * @param tls the agent's fleet identity for TLS between agents; empty when it has none (then only
+ *     torrents open to standard clients have peers)
  */
 public record SwarmContext(
     AgentConfig config,
@@ -29,4 +33,5 @@ public record SwarmContext(
     ScheduledExecutorService scheduler,
     ExecutorService io,
     ExecutorService hashing,
-    PeerHandshaker handshaker) {}
+    PeerHandshaker handshaker,
+    Optional<FleetTls> tls) {}

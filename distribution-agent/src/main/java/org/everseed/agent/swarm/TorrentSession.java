@@ -86,7 +86,8 @@ public final class TorrentSession {
       Metainfo torrent,
       PieceStorage storage,
       ResumeFile resumeFile,
-      SessionListener listener) {
+      SessionListener listener,
+      SwarmAccess access) {
     this.context = context;
     this.config = context.config();
     this.torrent = torrent;
@@ -173,7 +174,8 @@ public final class TorrentSession {
             () -> state == State.SEEDING,
             peer -> new PeerEvents(peer, parts),
             this::storage,
-            random);
+            random,
+            access);
   }
 
   public Metainfo torrent() {

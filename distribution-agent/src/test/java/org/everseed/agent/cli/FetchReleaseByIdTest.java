@@ -77,6 +77,7 @@ class FetchReleaseByIdTest {
           String.join(
               "\n",
               "server.url=" + base,
+              "insecure=true",
               "keycloak.token-url=" + base + "/token",
               "client.id=a",
               "client.secret=b",

@@ -127,6 +127,7 @@ class ControlPlaneTest {
               "download.dir", temp.resolve("downloads").toString(),
               "target.dir", temp.resolve("target").toString(),
               "listen.host", "127.0.0.1"));
+      properties.setProperty("insecure", "true"); // a plain-http test server
       properties.putAll(
           Map.of(
               "listen.port", "0",

@@ -118,6 +118,7 @@ final class FakeAgentApi implements AutoCloseable {
             "1s"));
     p.setProperty("peers.allow-loopback", "true");
     p.setProperty("peers.loopback-addresses", "127.0.0.1");
+    p.setProperty("insecure", "true"); // a plain-http test server
     return p;
   }
 

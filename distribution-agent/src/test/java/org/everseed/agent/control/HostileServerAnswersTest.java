@@ -91,6 +91,7 @@ class HostileServerAnswersTest {
               "listen.host", "127.0.0.1",
               "listen.port", "0",
               "poll.interval", "1s"));
+      p.setProperty("insecure", "true"); // a plain-http test server
       AgentSettings settings = AgentSettings.from(p);
       try (Agent agent = Agent.start(settings.engine());
           ControlPlane control =

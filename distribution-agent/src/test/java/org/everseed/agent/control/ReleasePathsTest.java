@@ -31,11 +31,12 @@ class ReleasePathsTest {
             "channels", "a",
             "download.dir", temp.resolve("d").toString(),
             "target.dir", temp.resolve("t").toString()));
+    properties.setProperty("insecure", "true"); // a plain-http test server
     return new ReleasePaths(AgentSettings.from(properties));
   }
 
   private static ReleaseAssignment release(String name, String channel) {
-    return new ReleaseAssignment(1, name, "1", channel, "", "");
+    return new ReleaseAssignment(1, name, "1", channel, "", "", false);
   }
 
   @Test
@@ -50,8 +51,9 @@ class ReleasePathsTest {
   @Test
   void namesThatCollidedInTheOldLayoutGetDistinctFolders() {
     ReleasePaths paths = paths();
-    ReleaseAssignment erpServer = new ReleaseAssignment(1, "erp-server", "2.4.1", "c", "", "");
-    ReleaseAssignment erp = new ReleaseAssignment(2, "erp", "server-2.4.1", "c", "", "");
+    ReleaseAssignment erpServer =
+        new ReleaseAssignment(1, "erp-server", "2.4.1", "c", "", "", false);
+    ReleaseAssignment erp = new ReleaseAssignment(2, "erp", "server-2.4.1", "c", "", "", false);
     assertEquals(paths.legacyFolder(erpServer), paths.legacyFolder(erp), "the old collision");
     assertNotEquals(paths.releaseFolder(erpServer), paths.releaseFolder(erp));
     assertFalse(ReleasePaths.nested(paths.releaseFolder(erpServer), paths.releaseFolder(erp)));
@@ -60,8 +62,8 @@ class ReleasePathsTest {
   @Test
   void channelsOfDifferentDepthsCanNestAndThatIsDetected() {
     ReleasePaths paths = paths();
-    Path outer = paths.releaseFolder(new ReleaseAssignment(1, "c", "v", "a/b", "", ""));
-    Path inner = paths.releaseFolder(new ReleaseAssignment(2, "v", "x", "a/b/c", "", ""));
+    Path outer = paths.releaseFolder(new ReleaseAssignment(1, "c", "v", "a/b", "", "", false));
+    Path inner = paths.releaseFolder(new ReleaseAssignment(2, "v", "x", "a/b/c", "", "", false));
     assertTrue(ReleasePaths.nested(outer, inner));
     assertTrue(ReleasePaths.nested(inner, outer));
   }

@@ -36,7 +36,8 @@ class RetentionTest {
     Files.writeString(folder.resolve("payload"), "x");
     Files.setLastModifiedTime(folder, FileTime.from(NOW.minus(age)));
     TrackedRelease tracked =
-        new TrackedRelease(new ReleaseAssignment(id, name, version, channel, "", ""), folder);
+        new TrackedRelease(
+            new ReleaseAssignment(id, name, version, channel, "", "", false), folder);
     tracked.moveTo(DistributionState.COMPLETED);
     return tracked;
   }

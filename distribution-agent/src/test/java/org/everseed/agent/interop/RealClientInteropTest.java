@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.everseed.agent.Agent;
 import org.everseed.agent.TestPayloads;
+import org.everseed.agent.peer.RevokedSerials;
+import org.everseed.agent.peer.TestFleet;
 import org.everseed.agent.swarm.SessionStats;
+import org.everseed.agent.swarm.SwarmAccess;
 import org.everseed.agent.swarm.TorrentSession;
 import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.metainfo.MetainfoBuilder;
@@ -183,6 +187,48 @@ class RealClientInteropTest {
             TestPayloads.sha256(source), TestPayloads.sha256(temp.resolve("agent/payload.bin")));
         assertFromPeers(session.stats(), torrent);
       }
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void aria2LeecherWithTheTorrentGetsNothingFromAnAgentServingAPrivateChannel() throws Exception {
+    Path seedDir = temp.resolve("private-seed");
+    Path source = TestPayloads.write(seedDir.resolve("secret.bin"), 3_000_000, 41);
+    int trackerPort = ExternalProcess.freePort();
+    Metainfo torrent = torrentOf(source, OpenTracker.announceUrl(trackerPort));
+    TestFleet fleet = new TestFleet("Everseed fleet CA");
+    try (OpenTracker tracker =
+            OpenTracker.start(temp.resolve("tracker"), trackerPort, List.of(torrent.infoHash()));
+        Agent agent =
+            Agent.start(
+                TestPayloads.loopbackConfig(),
+                Optional.of(fleet.member("1").tls(fleet, RevokedSerials.none())))) {
+      Path torrentFile = write(temp.resolve("t/secret.torrent"), torrent);
+      TorrentSession seeding =
+          agent.seed(
+              torrent, seedDir, TestPayloads.printingListener("agent"), SwarmAccess.FLEET_ONLY);
+      tracker.awaitSeeder(torrent.infoHash(), Duration.ofSeconds(30));
+      Path leechDir = temp.resolve("aria2-leech");
+      List<String> command =
+          new ArrayList<>(List.of("aria2c", "--seed-time=0", "--bt-stop-timeout=15"));
+      command.addAll(ARIA2_QUIET);
+      command.addAll(
+          List.of(
+              "--listen-port=" + ExternalProcess.freePort(),
+              "-d",
+              leechDir.toString(),
+              torrentFile.toString()));
+      try (ExternalProcess aria2 =
+          ExternalProcess.start(leechDir, temp.resolve("aria2.log"), command)) {
+        // aria2c gives up after 15 s without a byte; it found the agent through the tracker
+        assertTrue(aria2.awaitExit(Duration.ofSeconds(60)) != 0, aria2.output());
+      }
+      assertEquals(0, seeding.stats().bytesUploaded());
+      Path leeched = leechDir.resolve("secret.bin");
+      assertTrue(
+          !Files.exists(leeched) || TestPayloads.isAllZeros(leeched),
+          "aria2c wrote data it could only have had from the agent");
     }
   }
 

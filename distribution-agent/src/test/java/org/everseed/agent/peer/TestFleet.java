@@ -29,21 +29,21 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A fleet CA for tests, made with BouncyCastle: issues agent certificates (CN = agent id) and CRLs,
  * like the server's fleet CA does.
  */
-final class TestFleet {
+public final class TestFleet {
 
   private static final AtomicLong SERIALS = new AtomicLong(1000);
 
   final KeyPair caKeys;
-  final X509Certificate ca;
+  public final X509Certificate ca;
 
   /** An agent's key and certificate. */
-  record Member(String agentId, KeyPair keys, X509Certificate certificate) {
-    FleetTls tls(TestFleet fleet, RevokedSerials revoked) throws GeneralSecurityException {
+  public record Member(String agentId, KeyPair keys, X509Certificate certificate) {
+    public FleetTls tls(TestFleet fleet, RevokedSerials revoked) throws GeneralSecurityException {
       return FleetTls.create(keys.getPrivate(), List.of(certificate), fleet.ca, revoked);
     }
   }
 
-  TestFleet(String name) throws Exception {
+  public TestFleet(String name) throws Exception {
     caKeys = ecKeys();
     X500Name subject = new X500Name("CN=" + name);
     Instant now = Instant.now();
@@ -61,18 +61,18 @@ final class TestFleet {
     ca = convert(builder.build(signer()));
   }
 
-  static KeyPair ecKeys() throws GeneralSecurityException {
+  public static KeyPair ecKeys() throws GeneralSecurityException {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     return generator.generateKeyPair();
   }
 
-  Member member(String agentId) throws Exception {
+  public Member member(String agentId) throws Exception {
     Instant now = Instant.now();
     return member(agentId, now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(7)));
   }
 
-  Member member(String agentId, Instant notBefore, Instant notAfter) throws Exception {
+  public Member member(String agentId, Instant notBefore, Instant notAfter) throws Exception {
     KeyPair keys = ecKeys();
     JcaX509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
@@ -87,7 +87,7 @@ final class TestFleet {
     return new Member(agentId, keys, convert(builder.build(signer())));
   }
 
-  X509CRL crl(X509Certificate... revoked) throws Exception {
+  public X509CRL crl(X509Certificate... revoked) throws Exception {
     Instant now = Instant.now();
     X509v2CRLBuilder builder =
         new X509v2CRLBuilder(

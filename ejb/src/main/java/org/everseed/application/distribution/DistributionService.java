@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.application.catalog.TorrentPersonalizer;
@@ -52,12 +51,16 @@ public class DistributionService {
       return List.of();
     }
     StringBuilder where = new StringBuilder();
-    List<String> patterns = new ArrayList<>();
-    for (ChannelName channel : channels) {
-      where.append(where.length() == 0 ? "" : " or ");
-      int i = patterns.size();
-      where.append("c.name = :n").append(i).append(" or c.name like :p").append(i);
-      patterns.add(channel.value());
+    for (int i = 0; i < channels.size(); i++) {
+      where.append(i == 0 ? "" : " or ");
+      where
+          .append("c.name = :n")
+          .append(i)
+          .append(" or c.name like :p")
+          .append(i)
+          .append(" escape '")
+          .append(ChannelName.LIKE_ESCAPE)
+          .append('\'');
     }
     var query =
         em.createQuery(
@@ -66,9 +69,9 @@ public class DistributionService {
                 + where
                 + ") order by r.createdAt desc",
             Release.class);
-    for (int i = 0; i < patterns.size(); i++) {
-      query.setParameter("n" + i, patterns.get(i));
-      query.setParameter("p" + i, patterns.get(i) + "/%");
+    for (int i = 0; i < channels.size(); i++) {
+      query.setParameter("n" + i, channels.get(i).value());
+      query.setParameter("p" + i, channels.get(i).subChannelsPattern());
     }
     return query.setMaxResults(MAX_ASSIGNMENTS).getResultList();
   }

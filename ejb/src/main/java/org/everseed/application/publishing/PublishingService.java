@@ -2,6 +2,7 @@ package org.everseed.application.publishing;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,6 +28,8 @@ import org.everseed.domain.model.audit.AuditAction;
 import org.everseed.domain.model.channel.Channel;
 import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.channel.ChannelRepository;
+import org.everseed.domain.model.channel.PublisherRole;
+import org.everseed.domain.model.channel.PublishingRights;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.PayloadStore;
 import org.everseed.domain.model.release.Release;
@@ -59,6 +62,7 @@ public class PublishingService {
   @Inject AuditTrail audit;
 
   @Resource ManagedExecutorService executor;
+  @Resource EJBContext context;
 
   /**
    * Starts an upload after checking that it can fit.
@@ -241,6 +245,7 @@ public class PublishingService {
     } catch (IllegalArgumentException e) {
       throw new InvalidReleaseException("channel", e.getMessage());
     }
+    requireMayPublish(channelName, publisher);
     return channels
         .find(channelName)
         .orElseGet(
@@ -255,6 +260,35 @@ public class PublishingService {
                   "publishing");
               return created;
             });
+  }
+
+  /**
+   * Refuses, with an audit row, a caller who holds none of the roles the channel (or its nearest
+   * restricted ancestor) is granted to. Admins may publish anywhere. Runs before anything is
+   * written, so the refusal's commit carries the audit row alone.
+   */
+  private void requireMayPublish(ChannelName channel, String publisher) {
+    PublishingRights rights = PublishingRights.of(channel, channels.findAll(channel.lineage()));
+    if (context.isCallerInRole(Roles.ADMIN) || rights.allow(context::isCallerInRole)) {
+      return;
+    }
+    String governing = rights.governing().orElseThrow().name().value();
+    String roles = rights.roles().stream().map(PublisherRole::value).toList().toString();
+    audit.record(
+        publisher,
+        AuditAction.PUBLISH_DENIED,
+        AuditTrail.channel(channel.value()),
+        "restrictedBy",
+        governing,
+        "roles",
+        roles);
+    throw new PublishDeniedException(
+        "you may not publish into channel "
+            + channel
+            + ": "
+            + (governing.equals(channel.value()) ? "it" : "channel " + governing)
+            + " is restricted to publishers with one of the roles "
+            + roles);
   }
 
   private byte[] buildTorrent(StagedUpload staged, String baseUrl) {

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.everseed.api.metainfo.ContentLayout;
 import org.everseed.api.metainfo.InfoHash;
+import org.everseed.api.metainfo.Metainfo;
 import org.everseed.api.metainfo.TorrentFile;
+import org.everseed.domain.model.release.PayloadStore;
+import org.everseed.domain.model.release.Release;
 
 /**
  * A release's payload as the web seed serves it.
@@ -12,6 +15,14 @@ import org.everseed.api.metainfo.TorrentFile;
  * @param root the payload's folder in the store, holding {@code layout.name()}
  */
 public record SeedablePayload(InfoHash infoHash, ContentLayout layout, Path root) {
+  /** Where {@code release}'s payload lies in {@code store}, laid out as its torrent says. */
+  public static SeedablePayload of(Release release, PayloadStore store) {
+    return new SeedablePayload(
+        release.infoHash(),
+        Metainfo.parse(release.torrent()).layout(),
+        store.resolve(release.payloadPath()));
+  }
+
   /**
    * The file a web seed URL path names: {@code name} for a single-file torrent, {@code name/a/b}
    * for file {@code a/b} of a multi-file one.

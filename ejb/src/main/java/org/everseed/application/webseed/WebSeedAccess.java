@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.everseed.api.metainfo.InfoHash;
-import org.everseed.api.metainfo.Metainfo;
 import org.everseed.application.catalog.CatalogChanged;
 import org.everseed.application.tracker.Admissions;
 import org.everseed.application.tracker.TrackerAccess;
@@ -48,14 +47,7 @@ public class WebSeedAccess {
       return Optional.of(cached);
     }
     Optional<SeedablePayload> found =
-        releases
-            .findByInfoHash(infoHash)
-            .map(
-                release ->
-                    new SeedablePayload(
-                        infoHash,
-                        Metainfo.parse(release.torrent()).layout(),
-                        store.resolve(release.payloadPath())));
+        releases.findByInfoHash(infoHash).map(release -> SeedablePayload.of(release, store));
     if (found.isEmpty()) {
       return Optional.empty();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.everseed.domain.settings.PublishingSettings;
 import org.everseed.domain.settings.ServerSettings;
@@ -75,14 +76,20 @@ public class ServerEnvironment {
   }
 
   private static StorageSettings readStorage() {
-    return new StorageSettings(
-        setting("EVERSEED_PAYLOAD_DIR")
+    Path dataDir =
+        setting("EVERSEED_DATA_DIR")
             .map(Path::of)
             .orElseGet(
                 () ->
                     Path.of(System.getProperty("jboss.server.data.dir", "data"))
-                        .resolve("everseed")
-                        .resolve("payload")));
+                        .resolve("everseed"));
+    StorageSettings defaults = StorageSettings.under(dataDir);
+    return new StorageSettings(
+        dataDir,
+        setting("EVERSEED_PAYLOAD_DIR").map(Path::of).orElse(defaults.payloadDir()),
+        number("EVERSEED_PAYLOAD_CHECK_MINUTES")
+            .map(Duration::ofMinutes)
+            .orElse(defaults.payloadCheckPeriod()));
   }
 
   static Optional<String> setting(String name) {

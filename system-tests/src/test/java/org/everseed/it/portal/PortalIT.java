@@ -257,6 +257,64 @@ class PortalIT {
     }
   }
 
+  @Test
+  void adminRestrictsAChannelOnTheChannelsPageAndThePortalUploadIsRefused(EverseedSystem system)
+      throws Exception {
+    String base = system.wildFly().baseUrl();
+    String channel = "portal/restricted-" + letters(8);
+    String ci = system.keycloak().serviceAccountToken("ci-pipeline", "ci-pipeline-dev-secret");
+    HttpResponse<String> created =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/channels"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + ci)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + channel + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, created.statusCode(), created.body());
+
+    try (Browser browser = Browser.start(workDir())) {
+      browser.open(base + "/channels.xhtml");
+      browser.signIn("admin", "admin-demo");
+      browser.find(By.id("nav-channels"));
+      By row = By.cssSelector("tr[data-channel='" + channel + "']");
+      assertTrue(browser.find(row).getText().contains("open to every publisher"));
+      browser.find(By.id("grant-form:grant-channel")).sendKeys(channel);
+      browser.find(By.id("grant-form:grant-role")).sendKeys("team-nobody-has");
+      browser.find(By.id("grant-form:grant")).click();
+      browser.await(d -> d.findElement(By.id("messages")).getText().contains("may publish"));
+      assertTrue(
+          browser
+              .find(row)
+              .findElement(By.cssSelector("[data-role='team-nobody-has']"))
+              .isDisplayed());
+      browser.screenshot("channels");
+    }
+
+    try (Browser browser = Browser.start(workDir())) {
+      browser.open(base + "/publish.xhtml");
+      browser.signIn("publisher", "publisher-demo");
+      assertFalse(browser.isPresent(By.id("nav-channels")), "channel permissions are for admins");
+      String csrf = browser.find(By.name("csrf")).getDomProperty("value");
+      Object answer =
+          browser.driver.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "const data = new FormData();"
+                  + "data.append('channel', arguments[1]);"
+                  + "data.append('file', new Blob(['not for this channel']), 'x-1.0.bin');"
+                  + "fetch('/portal/upload', {method: 'POST', body: data,"
+                  + " headers: {'X-Everseed-Csrf': arguments[0]}})"
+                  + ".then(r => r.text().then(t => done(r.status + ' ' + t)),"
+                  + " e => done(String(e)));",
+              csrf,
+              channel);
+      String status = String.valueOf(answer);
+      assertTrue(status.startsWith("403 "), status);
+      assertTrue(status.contains("team-nobody-has"), status);
+    }
+  }
+
   private static HttpResponse<byte[]> getWithBrowserCookies(Browser browser, String url)
       throws IOException, InterruptedException {
     String cookies =

@@ -1,6 +1,7 @@
 package org.everseed.it.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -92,6 +93,39 @@ class AgentDistributionIT {
         403,
         Http.get(base + "/api/v1/agents/" + agentId + "/releases", RoleEnforcementIT.ci(system))
             .statusCode());
+  }
+
+  /** Regression: the sub-channel LIKE pattern did not escape '_', so a_b took in axb/... */
+  @Test
+  void underscoreInAChannelNameIsNotAWildcard(EverseedSystem system) throws Exception {
+    String base = system.wildFly().baseUrl();
+    long n = System.nanoTime();
+    String channel = "it/esc_" + n;
+    String ci = RoleEnforcementIT.ci(system);
+    long below = publish(system, ci, channel + "/sub", "below-1.0.bin", 4);
+    long lookalike = publish(system, ci, "it/escx" + n + "/sub", "lookalike-1.0.bin", 5);
+
+    String agentToken = RoleEnforcementIT.agent(system);
+    HttpResponse<String> enrolled =
+        Http.postJson(
+            base + "/api/v1/agents",
+            agentToken,
+            "{\"name\":\"esc-"
+                + n
+                + "\",\"site\":\"paris\",\"version\":\"1.0\",\"channels\":[\""
+                + channel
+                + "\"]}");
+    long agentId = Json.number(enrolled.body(), "agentId");
+    HttpResponse<String> feed =
+        Http.get(base + "/api/v1/agents/" + agentId + "/releases", agentToken);
+    assertEquals(200, feed.statusCode(), feed.body());
+    assertEquals(1, Json.strings(feed.body(), "torrentUrl").size(), feed.body());
+    assertTrue(feed.body().contains("\"releaseId\":" + below), feed.body());
+
+    HttpResponse<String> search = Http.get(base + "/api/v1/releases?channel=" + channel, ci);
+    assertEquals(200, search.statusCode(), search.body());
+    assertTrue(search.body().contains("\"id\":" + below + ","), search.body());
+    assertFalse(search.body().contains("\"id\":" + lookalike + ","), search.body());
   }
 
   private static long publish(

@@ -50,10 +50,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A rollout from end to end: three agent processes in two sites subscribe to a channel, a CI client
- * publishes a 64 MiB release into it with a client-credentials token, and every agent fetches it
- * from its peers and the server's web seed, verifies it, installs it and reports back. Proves the
- * installed bytes are the published ones, the reports (3 completed, per site, bytes from peers),
- * and the tracker's completed count in the REST API and on the release's portal page.
+ * publishes a 64 MiB release into it with a client-credentials token (over https, as the launcher
+ * prints it), and every agent (talking to the server over https only) fetches it from its peers and
+ * the server's web seed, verifies it, installs it and reports back. Proves the installed bytes are
+ * the published ones, the reports (3 completed, per site, bytes from peers), and the tracker's
+ * completed count in the REST API and on the release's portal page.
  */
 @ExtendWith(SystemExtension.class)
 class EndToEndIT {
@@ -75,6 +76,7 @@ class EndToEndIT {
     byte[] sha256 = writeRandomFile(payload, RELEASE_BYTES, 42);
 
     Progress progress = Progress.console();
+    openToStandardClients(system, channel);
     List<AgentProcess> agents = new ArrayList<>();
     try {
       for (String[] nameAndSite :
@@ -89,11 +91,12 @@ class EndToEndIT {
                     nameAndSite[1],
                     freePort(),
                     List.of(channel),
-                    system.wildFly().baseUrl(),
+                    system.wildFly().httpsUrl(),
                     system.keycloak().tokenEndpoint(),
                     KeycloakServer.AGENT_CLIENT,
                     KeycloakServer.AGENT_SECRET,
-                    Duration.ofSeconds(1)),
+                    Duration.ofSeconds(1),
+                    system.wildFly().tls().certificate()),
                 AGENT_START,
                 progress));
       }
@@ -104,7 +107,8 @@ class EndToEndIT {
               run(
                   Launcher.publishCommand(
                       system.keycloak().tokenEndpoint(),
-                      system.wildFly().baseUrl(),
+                      system.wildFly().httpsUrl(),
+                      system.wildFly().tls().certificate(),
                       channel,
                       payload),
                   PUBLISH));
@@ -184,7 +188,13 @@ class EndToEndIT {
       HttpClient auditor =
           Keycloak.portalSession(system.wildFly().baseUrl() + "/", "auditor", "auditor-demo");
       HttpResponse<String> page =
-          followRedirects(auditor, URI.create(published.getString("webUrl")));
+          followRedirects(
+              auditor,
+              // published over https; the auditor's browser session is on the portal's http address
+              URI.create(
+                  published
+                      .getString("webUrl")
+                      .replace(system.wildFly().httpsUrl(), system.wildFly().baseUrl())));
       assertEquals(200, page.statusCode(), page.body());
       Matcher completedOnPage = SWARM_COMPLETED.matcher(page.body());
       assertTrue(completedOnPage.find(), page.body());
@@ -194,6 +204,30 @@ class EndToEndIT {
         agent.close();
       }
     }
+  }
+
+  /**
+   * The agents here have no fleet certificate yet (enrolment with a CSR is the other half of issue
+   * 13), so on a private channel they would take no peers and fetch from the web seed alone; the
+   * channel is opened to standard clients and they exchange pieces over plaintext BitTorrent.
+   */
+  private static void openToStandardClients(EverseedSystem system, String channel)
+      throws Exception {
+    String base = system.wildFly().baseUrl();
+    String ci =
+        system.keycloak().serviceAccountToken(KeycloakServer.CI_CLIENT, KeycloakServer.CI_SECRET);
+    HttpResponse<String> created =
+        Http.postJson(
+            base + "/api/v1/channels", ci, "{\"name\":\"" + channel + "\",\"description\":\"\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    String admin = new Keycloak(system.keycloak()).userToken("admin", "admin-demo", base + "/");
+    HttpResponse<String> opened =
+        Http.sendJson(
+            "PUT",
+            base + "/api/v1/channels/" + channel + "/access",
+            admin,
+            "{\"openToStandardClients\":true}");
+    assertEquals(200, opened.statusCode(), opened.body());
   }
 
   /** The latest report state per agent for a release (reports are an append-only history). */

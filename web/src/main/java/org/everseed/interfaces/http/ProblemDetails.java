@@ -14,6 +14,7 @@ import org.everseed.application.catalog.NotAllowedException;
 import org.everseed.application.catalog.ReleaseNotFoundException;
 import org.everseed.application.publishing.UploadRejectedException;
 import org.everseed.domain.model.channel.ChannelExistsException;
+import org.everseed.domain.model.channel.ChannelNotFoundException;
 import org.everseed.domain.model.fleet.AgentDisabledException;
 import org.everseed.domain.model.fleet.UnknownAgentException;
 import org.everseed.domain.model.release.InvalidReleaseException;
@@ -61,7 +62,9 @@ public final class ProblemDetails {
               : requestBase(request) + "/api/v1/releases/" + duplicate.existing();
       return problem(409, duplicate.getMessage(), List.of(), existing, request);
     }
-    if (e instanceof ReleaseNotFoundException || e instanceof UnknownAgentException) {
+    if (e instanceof ReleaseNotFoundException
+        || e instanceof UnknownAgentException
+        || e instanceof ChannelNotFoundException) {
       return status(404, e.getMessage(), request);
     }
     if (e instanceof NotAllowedException || e instanceof AgentDisabledException) {

@@ -11,6 +11,8 @@ import java.io.Serializable;
 import java.util.List;
 import org.everseed.application.catalog.CatalogService;
 import org.everseed.application.catalog.ReleaseNotFoundException;
+import org.everseed.application.webseed.PayloadCheck;
+import org.everseed.application.webseed.PayloadProblem;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseComment;
 import org.everseed.domain.model.release.ReleaseFile;
@@ -34,6 +36,7 @@ public class ReleasePage implements Serializable {
   @Inject ServerSettings server;
   @Inject HttpServletRequest request;
   @Inject PortalUser user;
+  @Inject PayloadCheck payloads;
 
   private long id;
   private String commentText;
@@ -62,6 +65,11 @@ public class ReleasePage implements Serializable {
   public boolean isFound() {
     load();
     return release != null;
+  }
+
+  /** What the payload check found wrong with this release's payload, or null. */
+  public PayloadProblem getPayloadProblem() {
+    return isFound() ? payloads.problem(release.infoHash()).orElse(null) : null;
   }
 
   public Release getRelease() {

@@ -64,7 +64,8 @@ public class AgentResource {
                     r.version(),
                     r.channel().name().value(),
                     r.infoHash().toHex(),
-                    base + "/api/v1/agents/" + id + "/releases/" + r.id() + "/torrent"))
+                    base + "/api/v1/agents/" + id + "/releases/" + r.id() + "/torrent",
+                    r.channel().isOpenToStandardClients()))
         .toList();
   }
 

@@ -33,6 +33,7 @@ import org.everseed.api.rest.ReleaseSummary;
 import org.everseed.api.rest.RetireRequest;
 import org.everseed.application.catalog.CatalogService;
 import org.everseed.application.fleet.Roles;
+import org.everseed.application.webseed.PayloadCheck;
 import org.everseed.domain.model.release.InvalidReleaseException;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseId;
@@ -52,6 +53,7 @@ public class ReleaseResource {
   @Inject CatalogService catalog;
   @Inject PublishFormReader publishForm;
   @Inject ServerSettings server;
+  @Inject PayloadCheck payloads;
   @Context HttpServletRequest request;
   @Context SecurityContext security;
 
@@ -77,7 +79,7 @@ public class ReleaseResource {
             request.getContentLengthLong(),
             Caller.name(security),
             baseUrl);
-    ReleaseDetails details = ReleaseViews.details(release, catalog.listing(release.id()), baseUrl);
+    ReleaseDetails details = details(release, baseUrl);
     return Response.created(URI.create(baseUrl + "/api/v1/releases/" + release.id()))
         .entity(details)
         .build();
@@ -121,9 +123,7 @@ public class ReleaseResource {
   @RolesAllowed({Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN, Roles.AGENT})
   @Operation(summary = "One release with its files and download links")
   public ReleaseDetails get(@PathParam("id") long id) {
-    ReleaseId releaseId = id(id);
-    return ReleaseViews.details(
-        catalog.release(releaseId), catalog.listing(releaseId), PublicUrl.of(server, request));
+    return details(catalog.release(id(id)), PublicUrl.of(server, request));
   }
 
   @GET
@@ -202,7 +202,29 @@ public class ReleaseResource {
             Caller.name(security),
             Caller.isAdmin(security),
             retire == null ? "" : retire.reason());
-    return ReleaseViews.details(release, catalog.listing(releaseId), PublicUrl.of(server, request));
+    return details(release, PublicUrl.of(server, request));
+  }
+
+  @POST
+  @Path("/{id}/payload/verify")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(
+      summary = "Hash every piece of the release's payload in the store (admins)",
+      description =
+          "Reads the whole payload: minutes for large releases. The periodic check compares only"
+              + " presence and sizes; this finds changed bytes too. The result is also what"
+              + " health and GET /releases/{id} show from now on.")
+  public ReleaseDetails.PayloadStatus verifyPayload(@PathParam("id") long id) {
+    return payloads
+        .verify(catalog.release(id(id)))
+        .map(ReleaseViews::payload)
+        .orElse(ReleaseDetails.PayloadStatus.INTACT);
+  }
+
+  private ReleaseDetails details(Release release, String baseUrl) {
+    return ReleaseViews.details(
+        release, catalog.listing(release.id()), baseUrl, payloads.problem(release.infoHash()));
   }
 
   private static ReleaseId id(long id) {

@@ -1,8 +1,10 @@
 package org.everseed.interfaces.rest;
 
+import java.util.Optional;
 import org.everseed.api.rest.CommentView;
 import org.everseed.api.rest.ReleaseDetails;
 import org.everseed.api.rest.ReleaseSummary;
+import org.everseed.application.webseed.PayloadProblem;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseComment;
 import org.everseed.domain.model.release.ReleaseListing;
@@ -32,7 +34,11 @@ final class ReleaseViews {
         l.ratingCount());
   }
 
-  static ReleaseDetails details(Release release, ReleaseListing listing, String baseUrl) {
+  static ReleaseDetails details(
+      Release release,
+      ReleaseListing listing,
+      String baseUrl,
+      Optional<PayloadProblem> payloadProblem) {
     String self = baseUrl + "/api/v1/releases/" + release.id();
     return new ReleaseDetails(
         summary(listing),
@@ -45,7 +51,13 @@ final class ReleaseViews {
         release.retireReason(),
         self + "/torrent",
         self + "/magnet",
-        baseUrl + "/releases/" + release.id());
+        baseUrl + "/releases/" + release.id(),
+        payloadProblem.map(ReleaseViews::payload).orElse(ReleaseDetails.PayloadStatus.INTACT));
+  }
+
+  static ReleaseDetails.PayloadStatus payload(PayloadProblem problem) {
+    return new ReleaseDetails.PayloadStatus(
+        problem.kind().name().toLowerCase(), problem.detail(), problem.checkedAt());
   }
 
   static CommentView comment(ReleaseComment c) {

@@ -9,6 +9,8 @@ package org.everseed.api.rest.agent;
  * @param infoHash the v1 info-hash as 40 hex digits
  * @param torrentUrl where the agent gets the {@code .torrent}, with its own passkey in the announce
  *     and web seed URLs; fetched with the agent's bearer token
+ * @param openToStandardClients whether its channel takes plaintext BitTorrent peers; when false
+ *     (the default) the agent exchanges it only with fleet agents over mutually authenticated TLS
  */
 public record ReleaseAssignment(
     long releaseId,
@@ -16,4 +18,5 @@ public record ReleaseAssignment(
     String version,
     String channel,
     String infoHash,
-    String torrentUrl) {}
+    String torrentUrl,
+    boolean openToStandardClients) {}

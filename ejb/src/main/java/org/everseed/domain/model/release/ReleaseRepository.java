@@ -27,4 +27,9 @@ public interface ReleaseRepository {
   Optional<ReleaseRating> findRating(ReleaseId id, String rater);
 
   void storeRating(ReleaseRating rating);
+
+  /**
+   * Ids of active releases above {@code afterId}, ascending, at most {@code limit} (keyset paging).
+   */
+  List<ReleaseId> activeIdsAfter(long afterId, int limit);
 }

@@ -14,6 +14,7 @@ public final class Peer implements PeerEntry {
   private byte[] peerId;
   private boolean seeding;
   private long lastAnnounceMillis;
+  private boolean completionCounted;
   // Positions in the swarm's two groups (all seeders or leechers; those of the same site).
   int slotInSwarm = -1;
   int slotInSite = -1;
@@ -64,6 +65,15 @@ public final class Peer implements PeerEntry {
   public void refresh(byte[] newPeerId, long nowMillis) {
     this.peerId = newPeerId;
     this.lastAnnounceMillis = nowMillis;
+  }
+
+  /** Whether this peer's {@code completed} event has been counted (it counts once). */
+  boolean completionCounted() {
+    return completionCounted;
+  }
+
+  void countCompletion() {
+    completionCounted = true;
   }
 
   void seeding(boolean nowSeeding) {

@@ -81,7 +81,11 @@ public final class Swarm {
       budget.giveBack(peer.owner());
       return Change.REMOVED;
     }
-    if (a.event() == AnnounceEvent.COMPLETED && (peer == null || !peer.seeding())) {
+    // A completion counts once per peer. Not "unless already seeding": an agent's regular announce
+    // may report left=0 just before its `completed` event arrives (EndToEndIT saw 2 of 3).
+    boolean completes =
+        a.event() == AnnounceEvent.COMPLETED && (peer == null || !peer.completionCounted());
+    if (completes) {
       completed++;
     }
     if (peer != null && (!peer.site().equals(a.site()) || !peer.owner().equals(a.owner()))) {
@@ -92,7 +96,14 @@ public final class Swarm {
       peer = null;
     }
     if (peer == null) {
-      return add(key, a, nowMillis, budget);
+      Change change = add(key, a, nowMillis, budget);
+      if (completes && change != Change.IGNORED) {
+        byEndpoint.get(key).countCompletion();
+      }
+      return change;
+    }
+    if (completes) {
+      peer.countCompletion();
     }
     peer.refresh(a.peerId(), nowMillis);
     if (peer.seeding() != a.seeding()) {

@@ -3,6 +3,7 @@ package org.everseed.infrastructure.persistence.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.everseed.domain.model.channel.Channel;
@@ -26,6 +27,16 @@ public class JpaChannelRepository implements ChannelRepository {
   @Override
   public List<Channel> findAll() {
     return em.createQuery("select c from Channel c order by c.name", Channel.class).getResultList();
+  }
+
+  @Override
+  public List<Channel> findAll(Collection<ChannelName> names) {
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("select c from Channel c where c.name in :names", Channel.class)
+        .setParameter("names", names.stream().map(ChannelName::value).toList())
+        .getResultList();
   }
 
   @Override

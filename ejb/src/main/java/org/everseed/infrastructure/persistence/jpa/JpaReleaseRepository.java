@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.everseed.api.metainfo.InfoHash;
+import org.everseed.domain.model.channel.ChannelName;
 import org.everseed.domain.model.release.Release;
 import org.everseed.domain.model.release.ReleaseComment;
 import org.everseed.domain.model.release.ReleaseId;
@@ -76,6 +77,21 @@ public class JpaReleaseRepository implements ReleaseRepository {
         .setParameter("v", version)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public List<ReleaseId> activeIdsAfter(long afterId, int limit) {
+    return em
+        .createQuery(
+            "select r.id from Release r where r.status = :active and r.id > :after order by r.id",
+            Long.class)
+        .setParameter("active", ReleaseStatus.ACTIVE)
+        .setParameter("after", afterId)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(ReleaseId::new)
+        .toList();
   }
 
   @Override
@@ -182,9 +198,12 @@ public class JpaReleaseRepository implements ReleaseRepository {
 
   private List<Long> channelIds(String channel) {
     List<?> ids =
-        em.createNativeQuery("select id from channel where name = :name or name like :prefix")
+        em.createNativeQuery(
+                "select id from channel where name = :name or name like :prefix escape '"
+                    + ChannelName.LIKE_ESCAPE
+                    + "'")
             .setParameter("name", channel)
-            .setParameter("prefix", escapeLike(channel) + "/%")
+            .setParameter("prefix", ChannelName.subChannelsPattern(channel))
             .getResultList();
     return ids.stream().map(id -> ((Number) id).longValue()).toList();
   }
@@ -197,10 +216,6 @@ public class JpaReleaseRepository implements ReleaseRepository {
       case RATING -> "coalesce(rt.average, 0) desc, r.created_at desc, r.id desc";
       case NAME -> "lower(r.name), r.version desc, r.id";
     };
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static ReleaseListing toListing(Object[] row) {

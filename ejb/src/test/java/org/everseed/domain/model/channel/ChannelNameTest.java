@@ -29,4 +29,21 @@ class ChannelNameTest {
         assertThrows(IllegalArgumentException.class, () -> new ChannelName("a".repeat(201)));
     assertTrue(e.getMessage().contains("longer than 200"), e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void subChannelsPatternEscapesLikeWildcards() {
+    assertEquals("a!_b/%", new ChannelName("a_b").subChannelsPattern());
+    assertEquals("patches/linux-x64/%", new ChannelName("patches/linux-x64").subChannelsPattern());
+    assertEquals("50!%!!x/%", ChannelName.subChannelsPattern("50%!x"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void lineageIsTheChannelThenItsAncestorsNearestFirst() {
+    assertEquals(
+        java.util.List.of(
+            new ChannelName("apps/erp/v2"), new ChannelName("apps/erp"), new ChannelName("apps")),
+        new ChannelName("apps/erp/v2").lineage());
+    assertEquals(
+        java.util.List.of(new ChannelName("default")), new ChannelName("default").lineage());
+  }
 }

@@ -158,6 +158,22 @@ class SwarmTest {
             announcement(leecher, PARIS, true, AnnounceEvent.STOPPED), 4, PeerBudget.UNLIMITED));
   }
 
+  /**
+   * Regression (EndToEndIT once counted 2 of 3 completions): an agent's regular announce may report
+   * left=0 just before its {@code completed} event; the completion still counts, once.
+   */
+  @Test
+  void completedAfterAnAnnounceWithNothingLeftStillCountsOnce() {
+    byte[] agent = join(PARIS, false);
+    swarm.record(announcement(agent, PARIS, true, AnnounceEvent.NONE), 1, PeerBudget.UNLIMITED);
+    assertEquals(1, swarm.seeders());
+    swarm.record(
+        announcement(agent, PARIS, true, AnnounceEvent.COMPLETED), 2, PeerBudget.UNLIMITED);
+    swarm.record(
+        announcement(agent, PARIS, true, AnnounceEvent.COMPLETED), 3, PeerBudget.UNLIMITED);
+    assertEquals(1, swarm.completed());
+  }
+
   @Test
   void evictsOnlyPeersSilentSinceTheCutoff() {
     byte[] old = endpoint(1);
