@@ -25,7 +25,8 @@ final class TransferOptions {
   static final String HELP =
       """
             --port <n>              TCP port for incoming peers (default 6881; 0 picks one)
-            --bind <address>        address to listen on (default 0.0.0.0)
+            --bind <address>        address to listen on (default 0.0.0.0); a loopback address
+                                    also lets loopback peers be dialled
             --peer <host:port>      a peer to connect to besides the tracker's; repeatable
             --download-limit <rate> bytes per second, e.g. 10M (default unlimited)
             --upload-limit <rate>   bytes per second, e.g. 2M (default unlimited)

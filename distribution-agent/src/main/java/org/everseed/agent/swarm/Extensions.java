@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.everseed.agent.AgentConfig;
 import org.everseed.api.Version;
 import org.everseed.api.metainfo.Metainfo;
@@ -44,6 +45,8 @@ final class Extensions {
   private final WebSeedClaims claims;
   private final List<Peer> peers;
   private final Runnable peersLearned;
+  // Weak keys: a peer's allowance goes with the peer.
+  private final Map<Peer, PexAllowance> pexAllowances = new WeakHashMap<>();
 
   /**
    * @param infoBytes the info dictionary exactly as hashed, served by ut_metadata
@@ -102,7 +105,10 @@ final class Extensions {
       serveMetadata(peer, MetadataMessage.decode(message.payload()));
     } else if (id == UT_PEX_ID && isAuthenticated(peer)) {
       List<PeerAddress> added = PeerExchange.decode(message.payload()).added();
-      if (known.addExchanged(peer.address(), added, now) > 0) {
+      PexAllowance allowance = pexAllowances.computeIfAbsent(peer, p -> new PexAllowance());
+      int taken = known.addExchanged(added, allowance.budget(now), now);
+      allowance.took(taken);
+      if (taken > 0) {
         peersLearned.run();
       }
     }

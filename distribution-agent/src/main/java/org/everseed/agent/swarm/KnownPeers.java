@@ -22,10 +22,8 @@ import org.everseed.api.wire.PeerAddress;
  * kept: when full, an address given by the tracker or the operator displaces one learned by peer
  * exchange or from an incoming peer, and those learned ones are refused. An address not heard of
  * for {@link #EXPIRY_NANOS} is forgotten; one whose dials fail rests longer after each failure and
- * is forgotten after {@link #MAX_DIAL_FAILURES}. Peer exchange is taken at most {@link
- * #PEX_PER_MESSAGE} addresses per message and {@link #PEX_PER_MINUTE} per minute from each peer.
- * Picking addresses to dial scans the set in a random order without copying it. Guarded by the
- * session's lock.
+ * is forgotten after {@link #MAX_DIAL_FAILURES}. Picking addresses to dial scans the set in a
+ * random order without copying it. Guarded by the session's lock.
  */
 final class KnownPeers {
 
@@ -51,12 +49,6 @@ final class KnownPeers {
   /** An address nobody mentioned this long (trackers re-announce every 30 min at most) goes. */
   static final long EXPIRY_NANOS = TimeUnit.HOURS.toNanos(1);
 
-  /** BEP 11's own list size: more added addresses in one message are ignored. */
-  static final int PEX_PER_MESSAGE = 50;
-
-  /** Addresses taken by peer exchange from one peer per minute. */
-  static final int PEX_PER_MINUTE = 100;
-
   /** Banned addresses remembered (the oldest ban is forgotten first). */
   static final int MAX_BANNED = 1000;
 
@@ -70,8 +62,6 @@ final class KnownPeers {
     long dialableFrom;
     int failures;
     boolean dialling;
-    long pexWindowStart;
-    int pexTaken;
 
     Entry(PeerAddress address, Source source, long now) {
       this.address = address;
@@ -127,28 +117,18 @@ final class KnownPeers {
   }
 
   /**
-   * Addresses a peer sent by peer exchange, taken within the per-message and per-minute limits of
-   * the peer at {@code from} (its dialled address).
+   * Addresses a peer sent by peer exchange: up to {@code budget} of them are taken (each through
+   * {@link #add}, as {@link Source#EXCHANGED}).
    *
    * @return how many were taken
    */
-  int addExchanged(PeerAddress from, List<PeerAddress> addresses, long now) {
-    Entry source = entries.get(from);
-    if (source == null) {
-      return 0;
-    }
-    if (now - source.pexWindowStart >= MINUTE_NANOS) {
-      source.pexWindowStart = now;
-      source.pexTaken = 0;
-    }
-    int budget = Math.min(PEX_PER_MESSAGE, PEX_PER_MINUTE - source.pexTaken);
+  int addExchanged(List<PeerAddress> addresses, int budget, long now) {
     int taken = 0;
     for (Iterator<PeerAddress> it = addresses.iterator(); it.hasNext() && taken < budget; ) {
       if (add(it.next(), Source.EXCHANGED, now)) {
         taken++;
       }
     }
-    source.pexTaken += taken;
     return taken;
   }
 

@@ -144,6 +144,21 @@ class PeerExchangeIntakeTest {
       offered.add(at(1, port));
     }
     pex(peer(given, false), offered);
-    assertEquals(1 + KnownPeers.PEX_PER_MESSAGE, known.size());
+    assertEquals(1 + PexAllowance.PER_MESSAGE, known.size());
+  }
+
+  @Test
+  void onePeerBringsAtMostAHundredAddressesAMinute() throws Exception {
+    PeerAddress given = at(1, 21400);
+    known.add(given, KnownPeers.Source.GIVEN, 0);
+    Peer peer = peer(given, false);
+    for (int message = 0; message < 4; message++) {
+      List<PeerAddress> offered = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        offered.add(at(1, 21401 + message * 40 + i));
+      }
+      pex(peer, offered);
+    }
+    assertEquals(1 + PexAllowance.PER_MINUTE, known.size());
   }
 }

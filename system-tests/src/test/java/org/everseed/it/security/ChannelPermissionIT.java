@@ -111,6 +111,28 @@ class ChannelPermissionIT {
     assertEquals(201, publish(publisher, channel).statusCode(), "open again without grants");
   }
 
+  /**
+   * A team's own realm role, as an operator would create it in Keycloak (and give it to a group or
+   * a CI client): granting it lets that team's pipeline publish, and the channel stays closed to
+   * the other publishers.
+   */
+  @Test
+  void aTeamsRealmRoleOpensTheChannelToThatTeamAlone(EverseedSystem system) throws Exception {
+    String team = "team-it-" + System.nanoTime();
+    KeycloakAdmin keycloak = new KeycloakAdmin(system.keycloak());
+    keycloak.createRealmRole(team);
+    String secret =
+        keycloak.createServiceAccountClient(
+            "ci-" + team, java.util.List.of("publisher", team), 300);
+    String teamPipeline = new Keycloak(system.keycloak()).clientCredentials("ci-" + team, secret);
+
+    assertEquals(201, grant(admin, team).statusCode());
+
+    HttpResponse<String> published = publish(teamPipeline, channel + "/nightly");
+    assertEquals(201, published.statusCode(), published.body());
+    assertEquals(403, publish(publisher, channel).statusCode(), "other publishers stay out");
+  }
+
   @Test
   void onlyAdminsManagePublishers(EverseedSystem system) throws Exception {
     String auditor = RoleEnforcementIT.user(system, "auditor", "auditor-demo");

@@ -42,6 +42,23 @@ final class KeycloakAdmin {
    */
   String createServiceAccountClient(String clientId, String realmRole, int tokenLifespanSeconds)
       throws Exception {
+    return createServiceAccountClient(clientId, java.util.List.of(realmRole), tokenLifespanSeconds);
+  }
+
+  /** Creates a realm role, such as a team's role that channel grants name. */
+  void createRealmRole(String name) throws Exception {
+    expect(
+        201,
+        send(
+            "POST",
+            server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/roles",
+            "{\"name\":" + Json.quote(name) + "}"));
+  }
+
+  /** The same with several realm roles for the service account. */
+  String createServiceAccountClient(
+      String clientId, java.util.List<String> realmRoles, int tokenLifespanSeconds)
+      throws Exception {
     String secret = UUID.randomUUID().toString();
     String realm = server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM;
     HttpResponse<String> created =
@@ -64,11 +81,16 @@ final class KeycloakAdmin {
         send("GET", realm + "/clients/" + clientUuid + "/service-account-user", null);
     expect(200, serviceAccount);
     String userId = Json.string(serviceAccount.body(), "id");
-    HttpResponse<String> role = send("GET", realm + "/roles/" + realmRole, null);
-    expect(200, role);
-    expect(
-        204,
-        send("POST", realm + "/users/" + userId + "/role-mappings/realm", "[" + role.body() + "]"));
+    for (String realmRole : realmRoles) {
+      HttpResponse<String> role = send("GET", realm + "/roles/" + realmRole, null);
+      expect(200, role);
+      expect(
+          204,
+          send(
+              "POST",
+              realm + "/users/" + userId + "/role-mappings/realm",
+              "[" + role.body() + "]"));
+    }
     return secret;
   }
 
