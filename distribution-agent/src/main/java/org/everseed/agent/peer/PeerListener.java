@@ -20,9 +20,14 @@ import org.everseed.api.wire.Handshake;
  * {@code 0x13} (the length of "BitTorrent protocol") starts a plaintext BitTorrent handshake,
  * {@code 0x16} a TLS ClientHello, taken over by {@link FleetTls} when the agent has a fleet
  * identity (closed otherwise), and anything else an MSE/PE key exchange, not spoken yet and closed
- * at once. The first byte is awaited for at most the timeout, and so is the TLS handshake and then
- * the BitTorrent handshake after it; then the connection goes to whoever takes incoming peers, who
- * decides by the torrent whether a plaintext peer may stay.
+ * at once. The first byte, the TLS handshake and the BitTorrent handshake after it must all arrive
+ * within the one timeout (a slowloris peer is closed then); then the connection goes to whoever
+ * takes incoming peers, who decides by the torrent whether a plaintext peer may stay.
+ *
+ * <p>Nothing is read from a connection the {@link IncomingGate} does not admit (too many handshakes
+ * in progress, or too many connections from its address): it is closed at once. An admitted
+ * connection keeps its ticket while its socket is open. A connection the io pool cannot take is
+ * closed too, so no socket is left open whatever the load.
  */
 public final class PeerListener implements AutoCloseable {
 
@@ -42,12 +47,15 @@ public final class PeerListener implements AutoCloseable {
   private final ServerSocketChannel server;
   private final int port;
   private final Optional<FleetTls> tls;
+  private final IncomingGate gate;
   private volatile boolean closed;
 
-  private PeerListener(ServerSocketChannel server, int port, Optional<FleetTls> tls) {
+  private PeerListener(
+      ServerSocketChannel server, int port, Optional<FleetTls> tls, IncomingGate gate) {
     this.server = server;
     this.port = port;
     this.tls = tls;
+    this.gate = gate;
   }
 
   /**
@@ -64,15 +72,26 @@ public final class PeerListener implements AutoCloseable {
    */
   public static PeerListener bind(String host, int port, Optional<FleetTls> tls)
       throws IOException {
+    return bind(host, port, tls, IncomingGate.standard());
+  }
+
+  /** Binds {@code host:port}, admitting incoming connections through {@code gate}. */
+  public static PeerListener bind(String host, int port, Optional<FleetTls> tls, IncomingGate gate)
+      throws IOException {
     ServerSocketChannel server = ServerSocketChannel.open();
     try {
       server.bind(new InetSocketAddress(host, port), 128);
       return new PeerListener(
-          server, ((InetSocketAddress) server.getLocalAddress()).getPort(), tls);
+          server, ((InetSocketAddress) server.getLocalAddress()).getPort(), tls, gate);
     } catch (IOException | RuntimeException e) {
       server.close();
       throw e;
     }
+  }
+
+  /** What admits incoming connections. */
+  public IncomingGate gate() {
+    return gate;
   }
 
   /** The port actually listened on. */
@@ -83,7 +102,7 @@ public final class PeerListener implements AutoCloseable {
   /**
    * Starts accepting on a daemon thread; each connection is greeted on an {@code io} thread.
    *
-   * @param timeout for the first byte, and again for the handshake
+   * @param timeout for the first byte and the handshake together
    */
   public void start(
       PeerHandshaker handshaker,
@@ -104,21 +123,41 @@ public final class PeerListener implements AutoCloseable {
       ScheduledExecutorService scheduler,
       Incoming incoming) {
     while (!closed) {
+      SocketChannel channel;
       try {
-        SocketChannel channel = server.accept();
-        io.execute(() -> greet(channel, handshaker, timeout, scheduler, incoming));
+        channel = server.accept();
       } catch (IOException e) {
         if (!closed) {
-          sleepQuietly();
+          sleepQuietly(); // e.g. out of file descriptors: let some connections close
         }
-      } catch (RejectedExecutionException e) {
-        sleepQuietly();
+        continue;
       }
+      Optional<IncomingGate.Ticket> ticket = admit(channel);
+      if (ticket.isEmpty()) {
+        closeQuietly(channel);
+        continue;
+      }
+      try {
+        io.execute(() -> greet(channel, ticket.get(), handshaker, timeout, scheduler, incoming));
+      } catch (RejectedExecutionException e) {
+        closeQuietly(channel);
+        ticket.get().release();
+      }
+    }
+  }
+
+  private Optional<IncomingGate.Ticket> admit(SocketChannel channel) {
+    try {
+      return gate.admit(
+          ((InetSocketAddress) channel.getRemoteAddress()).getAddress(), channel::isOpen);
+    } catch (IOException e) {
+      return Optional.empty(); // already gone
     }
   }
 
   private void greet(
       SocketChannel channel,
+      IncomingGate.Ticket ticket,
       PeerHandshaker handshaker,
       Duration timeout,
       ScheduledExecutorService scheduler,
@@ -130,7 +169,6 @@ public final class PeerListener implements AutoCloseable {
       if (channel.read(first) < 0) {
         throw new EOFException();
       }
-      deadline.cancel(false);
       PeerTransport transport;
       if (first.get(0) == BITTORRENT) {
         transport = PlainTransport.accepted(channel, first.flip());
@@ -138,13 +176,18 @@ public final class PeerListener implements AutoCloseable {
         transport = tls.get().accept(channel, first.flip(), timeout, scheduler);
       } else {
         // MSE/PE gets its transport with issue 20; TLS needs a fleet identity.
-        channel.close();
-        return;
+        throw new EOFException("not a protocol we speak");
       }
-      incoming.accept(transport, handshaker.receive(transport));
-    } catch (IOException e) {
+      Handshake theirs = handshaker.receive(transport);
+      if (!deadline.cancel(false)) {
+        throw new EOFException("handshake deadline passed");
+      }
+      ticket.handshakeDone();
+      incoming.accept(transport, theirs);
+    } catch (IOException | RuntimeException e) {
       deadline.cancel(false);
       closeQuietly(channel);
+      ticket.release();
     }
   }
 

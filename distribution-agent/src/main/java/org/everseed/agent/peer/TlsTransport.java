@@ -31,6 +31,7 @@ public final class TlsTransport implements PeerTransport {
   private final InputStream in;
   private final OutputStream out;
   private final WritableByteChannel outChannel;
+  private final byte[] readScratch = new byte[RECORD];
   private final PeerAddress remote;
   private final X509Certificate certificate;
   private final String agentId;
@@ -65,10 +66,11 @@ public final class TlsTransport implements PeerTransport {
       }
       return n;
     }
-    byte[] chunk = new byte[Math.min(destination.remaining(), RECORD)];
-    int n = in.read(chunk);
+    // A direct buffer (the peer connection's) is filled through one scratch array per transport:
+    // one reader at a time, as for any PeerTransport.
+    int n = in.read(readScratch, 0, Math.min(destination.remaining(), readScratch.length));
     if (n > 0) {
-      destination.put(chunk, 0, n);
+      destination.put(readScratch, 0, n);
     }
     return n;
   }

@@ -53,12 +53,21 @@ final class Announcer {
 
   /** Announces {@code started} and keeps announcing. */
   void start() {
-    context.io().execute(() -> loop(AnnounceEvent.STARTED));
+    if (!Tasks.tryExecute(context.io(), () -> loop(AnnounceEvent.STARTED))) {
+      Tasks.executeLater(
+          context.scheduler(), context.io(), () -> loop(AnnounceEvent.STARTED), Tasks.RETRY_MILLIS);
+    }
   }
 
   /** Announces {@code completed} in the background. */
   void completed() {
-    context.io().execute(() -> once(AnnounceEvent.COMPLETED));
+    if (!Tasks.tryExecute(context.io(), () -> once(AnnounceEvent.COMPLETED))) {
+      Tasks.executeLater(
+          context.scheduler(),
+          context.io(),
+          () -> once(AnnounceEvent.COMPLETED),
+          Tasks.RETRY_MILLIS);
+    }
   }
 
   /** Stops the schedule and announces {@code stopped} on the calling thread. */
@@ -93,7 +102,15 @@ final class Announcer {
             context
                 .scheduler()
                 .schedule(
-                    () -> context.io().execute(() -> loop(AnnounceEvent.NONE)),
+                    () -> {
+                      if (!Tasks.tryExecute(context.io(), () -> loop(AnnounceEvent.NONE))) {
+                        Tasks.executeLater(
+                            context.scheduler(),
+                            context.io(),
+                            () -> loop(AnnounceEvent.NONE),
+                            Tasks.RETRY_MILLIS);
+                      }
+                    },
                     Math.max(1000, delayMillis),
                     TimeUnit.MILLISECONDS);
       }

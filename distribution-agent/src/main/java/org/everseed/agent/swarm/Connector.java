@@ -104,7 +104,11 @@ final class Connector {
       toDial = known.startDialling(connected, seedWithPeers ? 0 : free, System.nanoTime(), random);
     }
     for (PeerAddress address : toDial) {
-      context.io().execute(() -> dial(address));
+      if (!Tasks.tryExecute(context.io(), () -> dial(address))) {
+        synchronized (sessionLock) {
+          known.diallingDone(address, false, System.nanoTime());
+        }
+      }
     }
   }
 
@@ -168,6 +172,7 @@ final class Connector {
     synchronized (sessionLock) {
       if (!open.getAsBoolean()
           || strikes.isBanned(Peer.hex(theirs.peerId()))
+          || (incoming && strikes.isBanned(address.address()))
           || peers.size() >= config.maxPeersPerTorrent()
           || peers.stream().anyMatch(p -> p.hasPeerId(theirs.peerId()))) {
         return false;

@@ -25,6 +25,12 @@ import org.everseed.api.wire.PeerMessage;
  */
 final class Peer {
 
+  /**
+   * Requests we cancelled or dropped (choke, snub) remembered at most: a block for one of them is a
+   * late answer, not a block nobody asked for.
+   */
+  static final int MAX_RECENTLY_DROPPED = 2048;
+
   /** Without a keep-alive or other message for this long, a peer would drop us. */
   private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(90);
 
@@ -37,6 +43,8 @@ final class Peer {
   private final BitSet pieces = new BitSet();
   private final Set<Block> pendingRequests = new LinkedHashSet<>();
   private final Set<Block> queuedUploads = new HashSet<>();
+  private final Set<Block> recentlyDropped = new LinkedHashSet<>();
+  private int unrequestedBlocks;
   private boolean amChoking = true;
   private boolean amInterested;
   private boolean peerChoking = true;
@@ -259,11 +267,36 @@ final class Peer {
     return pendingRequests.remove(block);
   }
 
+  /**
+   * A block arrived: whether we asked this peer for it (pending, or cancelled or dropped lately).
+   * Settles the request.
+   */
+  boolean answered(Block block) {
+    return pendingRequests.remove(block) || recentlyDropped.remove(block);
+  }
+
+  /**
+   * Counts a block the peer sent though nobody asked it for that block.
+   *
+   * @return how many it sent so far
+   */
+  int unrequestedBlock() {
+    return ++unrequestedBlocks;
+  }
+
+  private void remember(Block dropped) {
+    recentlyDropped.add(dropped);
+    if (recentlyDropped.size() > MAX_RECENTLY_DROPPED) {
+      recentlyDropped.remove(recentlyDropped.iterator().next());
+    }
+  }
+
   /** Cancels a pending request another peer answered first; answers whether it was pending. */
   boolean cancelRequest(Block block) {
     if (!pendingRequests.remove(block)) {
       return false;
     }
+    remember(block);
     wire.send(new PeerMessage.Cancel(block.piece(), block.begin(), block.length()));
     return true;
   }
@@ -272,6 +305,7 @@ final class Peer {
   List<Block> dropRequests() {
     List<Block> dropped = new ArrayList<>(pendingRequests);
     pendingRequests.clear();
+    dropped.forEach(this::remember);
     return dropped;
   }
 

@@ -46,8 +46,11 @@ final class PeerConnection implements PeerWire {
     /** A block was sent. */
     void uploaded(Block block);
 
-    /** The connection is dropped for a protocol violation or an error. */
+    /** The connection is dropped for an error, or because the peer does not read. */
     void dropped(String reason);
+
+    /** The connection is dropped because the peer broke the protocol. */
+    void violated(String reason);
 
     /** The connection closed, whoever closed it; called once. */
     void closed();
@@ -117,8 +120,12 @@ final class PeerConnection implements PeerWire {
       reportClosed();
       return;
     }
-    threads.execute(named("peer-read " + transport.remoteAddress(), this::readLoop));
-    threads.execute(named("peer-write " + transport.remoteAddress(), this::writeLoop));
+    // A pool that cannot take both threads closes the connection rather than leak its socket.
+    if (!Tasks.tryExecute(threads, named("peer-read " + transport.remoteAddress(), this::readLoop))
+        || !Tasks.tryExecute(
+            threads, named("peer-write " + transport.remoteAddress(), this::writeLoop))) {
+      close();
+    }
   }
 
   private static Runnable named(String name, Runnable task) {
@@ -217,8 +224,9 @@ final class PeerConnection implements PeerWire {
     try {
       while (!closed) {
         if (!outgoing.awaitDrained(SEND_STALL_SECONDS, TimeUnit.SECONDS) && !closed) {
-          throw new PeerWireException(
+          handler.dropped(
               "it does not read what we send (" + outgoing.queuedBytes() + " bytes queued)");
+          break;
         }
         ByteBuffer frame = frames.next();
         lastReceivedNanos = System.nanoTime();
@@ -240,7 +248,7 @@ final class PeerConnection implements PeerWire {
         }
       }
     } catch (PeerWireException e) {
-      handler.dropped(e.getMessage());
+      handler.violated(e.getMessage());
     } catch (IOException e) {
       // The peer went away, the watchdog closed an idle socket, or the peer was aborted.
     } catch (InterruptedException e) {

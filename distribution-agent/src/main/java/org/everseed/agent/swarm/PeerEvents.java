@@ -24,6 +24,7 @@ final class PeerEvents implements PeerConnection.Handler {
       UploadScheduler uploads,
       Extensions extensions,
       KnownPeers known,
+      Strikes strikes,
       PieceVerifier verifier,
       Transfers transfers,
       Consumer<String> log) {}
@@ -105,6 +106,18 @@ final class PeerEvents implements PeerConnection.Handler {
   @Override
   public void dropped(String reason) {
     parts.log().accept("dropping " + peer + ": " + reason);
+  }
+
+  /** A peer that broke the protocol is banned (peer id and address) and dropped. */
+  @Override
+  public void violated(String reason) {
+    synchronized (parts.sessionLock()) {
+      parts.strikes().ban(peer);
+      if (peer.listenAddress() != null) {
+        parts.known().ban(peer.listenAddress());
+      }
+    }
+    parts.log().accept("banning " + peer + ": " + reason);
   }
 
   @Override

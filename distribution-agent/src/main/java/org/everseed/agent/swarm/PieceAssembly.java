@@ -1,8 +1,10 @@
 package org.everseed.agent.swarm;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,15 +18,26 @@ import org.everseed.api.metainfo.Metainfo;
  */
 final class PieceAssembly {
 
-  /** A piece with every block received, not yet verified. */
-  record Assembled(int piece, byte[] data, Set<Peer> contributors) {}
+  /**
+   * A piece with every block received, not yet verified.
+   *
+   * @param senders the peer that sent each block, by block index
+   */
+  record Assembled(int piece, byte[] data, List<Peer> senders) {
+
+    /** The peers that sent its blocks, each once. */
+    Set<Peer> contributors() {
+      return new LinkedHashSet<>(senders);
+    }
+  }
 
   private static final class Buffer {
     final byte[] data;
-    final Set<Peer> contributors = new HashSet<>();
+    final Peer[] senders;
 
     Buffer(int size) {
       data = new byte[size];
+      senders = new Peer[(size + AgentConfig.BLOCK_SIZE - 1) / AgentConfig.BLOCK_SIZE];
     }
   }
 
@@ -53,7 +66,7 @@ final class PieceAssembly {
     Buffer buffer =
         buffers.computeIfAbsent(received.piece(), index -> new Buffer(torrent.pieceSize(index)));
     data.get(buffer.data, received.begin(), received.length());
-    buffer.contributors.add(from);
+    buffer.senders[received.begin() / AgentConfig.BLOCK_SIZE] = from;
     return true;
   }
 
@@ -63,7 +76,7 @@ final class PieceAssembly {
       return Optional.empty();
     }
     Buffer buffer = buffers.remove(piece);
-    return Optional.of(new Assembled(piece, buffer.data, buffer.contributors));
+    return Optional.of(new Assembled(piece, buffer.data, Arrays.asList(buffer.senders)));
   }
 
   /** Forgets a piece's blocks (it was verified from elsewhere, or failed). */

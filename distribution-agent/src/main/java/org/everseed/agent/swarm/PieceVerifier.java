@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -29,14 +28,18 @@ final class PieceVerifier {
     /** Whether the piece is verified already (from another source): then it is not written. */
     boolean alreadyHave(int piece);
 
-    /** The piece is verified and written. */
-    void verified(int piece);
+    /** The piece is verified and written; {@code data} is what was written. */
+    void verified(int piece, byte[] data);
 
     /** Writing the verified piece failed; it must be fetched again. */
     void writeFailed(int piece, IOException e);
 
-    /** The piece failed its hash check. */
-    void failed(int piece, Set<Peer> contributors, boolean fromWebSeed);
+    /**
+     * The piece failed its hash check.
+     *
+     * @param senders the peer that sent each block (empty from the web seed)
+     */
+    void failed(int piece, byte[] data, List<Peer> senders, boolean fromWebSeed);
   }
 
   private final Metainfo torrent;
@@ -54,13 +57,13 @@ final class PieceVerifier {
 
   /** Verifies and stores an assembled piece on a hashing thread. */
   void submit(PieceAssembly.Assembled piece) {
-    hashing.execute(() -> verifyAndStore(piece.piece(), piece.data(), piece.contributors(), false));
+    hashing.execute(() -> verifyAndStore(piece.piece(), piece.data(), piece.senders(), false));
   }
 
   /** Verifies and stores a piece on the calling thread. */
-  void verifyAndStore(int piece, byte[] data, Set<Peer> contributors, boolean fromWebSeed) {
+  void verifyAndStore(int piece, byte[] data, List<Peer> senders, boolean fromWebSeed) {
     if (!torrent.pieceHashEquals(piece, sha1(data))) {
-      results.failed(piece, contributors, fromWebSeed);
+      results.failed(piece, data, senders, fromWebSeed);
       return;
     }
     if (results.alreadyHave(piece)) {
@@ -72,7 +75,7 @@ final class PieceVerifier {
       results.writeFailed(piece, e);
       return;
     }
-    results.verified(piece);
+    results.verified(piece, data);
   }
 
   /** Which of the {@code claimed} pieces are on disk and match their hash, checked in parallel. */

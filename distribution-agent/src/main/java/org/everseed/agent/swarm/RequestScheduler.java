@@ -19,6 +19,9 @@ import org.everseed.api.wire.PeerWireException;
  */
 final class RequestScheduler {
 
+  /** Blocks nobody asked a peer for that it may send (they are dropped); one more bans it. */
+  static final int MAX_UNREQUESTED_BLOCKS = 16;
+
   /** Requests are topped up in batches: one write of many rather than a wakeup per block. */
   static final int REQUEST_BATCH = 16;
 
@@ -59,8 +62,13 @@ final class RequestScheduler {
 
   // bitfield: <len=0001+X><id=5><bitfield>, high bit first, spare bits zero
   void bitfield(Peer peer, PeerMessage.Bitfield bitfield) {
-    if (bitfield.bits().length != PeerMessage.Bitfield.lengthFor(torrent.pieceCount())) {
+    byte[] bits = bitfield.bits();
+    if (bits.length != PeerMessage.Bitfield.lengthFor(torrent.pieceCount())) {
       throw new PeerWireException("bitfield of the wrong length");
+    }
+    int spare = bits.length * 8 - torrent.pieceCount();
+    if (spare > 0 && (bits[bits.length - 1] & ((1 << spare) - 1)) != 0) {
+      throw new PeerWireException("bitfield with spare bits set");
     }
     BitSet announced = new BitSet();
     for (int piece = 0; piece < torrent.pieceCount(); piece++) {
@@ -97,14 +105,23 @@ final class RequestScheduler {
   }
 
   /**
-   * A block arrived: counts it as the peer's answer, assembles it, cancels the same request at
-   * other peers (endgame), and asks the peer for more.
+   * A block arrived: if we asked this peer for it, counts it as the peer's answer, assembles it,
+   * cancels the same request at other peers (endgame), and asks the peer for more. A block we did
+   * not ask it for is dropped and counted against it.
    *
    * @return the piece it completed, to be verified
+   * @throws PeerWireException when the peer sent more than {@link #MAX_UNREQUESTED_BLOCKS} blocks
+   *     nobody asked it for
    */
   Optional<PieceAssembly.Assembled> block(Peer peer, Block block, ByteBuffer data, long now) {
     checkIndex(block.piece());
-    peer.requestSettled(block);
+    if (!peer.answered(block)) {
+      int unrequested = peer.unrequestedBlock();
+      if (unrequested > MAX_UNREQUESTED_BLOCKS) {
+        throw new PeerWireException("sent " + unrequested + " blocks nobody asked it for");
+      }
+      return Optional.empty();
+    }
     peer.blockArrived(now);
     Optional<PieceAssembly.Assembled> completed = Optional.empty();
     if (assembly.add(peer, block, data)) {

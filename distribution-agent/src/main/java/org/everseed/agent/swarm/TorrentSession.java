@@ -3,6 +3,7 @@ package org.everseed.agent.swarm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -63,6 +64,7 @@ public final class TorrentSession {
   private final List<Peer> peers = new ArrayList<>();
   private final KnownPeers known;
   private final Strikes strikes;
+  private final BlockBlame blame = new BlockBlame();
   private final PieceAssembly assembly;
   private final PieceVerifier verifier;
   private final RequestScheduler requests;
@@ -148,7 +150,16 @@ public final class TorrentSession {
             this::log);
     PeerEvents.Parts parts =
         new PeerEvents.Parts(
-            lock, peers, requests, uploads, extensions, known, verifier, transfers, this::log);
+            lock,
+            peers,
+            requests,
+            uploads,
+            extensions,
+            known,
+            strikes,
+            verifier,
+            transfers,
+            this::log);
     this.connector =
         new Connector(
             lock,
@@ -323,13 +334,14 @@ public final class TorrentSession {
     seeds.forEach(Peer::close);
     log("download complete");
     announcer.completed();
-    context
-        .io()
-        .execute(
-            () -> {
-              listener.completed(this);
-              completion.complete(this);
-            });
+    Runnable done =
+        () -> {
+          listener.completed(this);
+          completion.complete(this);
+        };
+    if (!Tasks.tryExecute(context.io(), done)) {
+      done.run(); // a full pool must not lose the completion (the release would never install)
+    }
   }
 
   // ---------------------------------------------------------------- pieces
@@ -345,10 +357,15 @@ public final class TorrentSession {
     }
 
     @Override
-    public void verified(int piece) {
+    public void verified(int piece, byte[] data) {
       boolean nowComplete;
+      List<Peer> toBan;
       synchronized (lock) {
+        // The peers whose blocks of an earlier failed try differ from the good data sent them.
+        toBan = strikes.blame(blame.verified(piece, data));
+        banAddresses(toBan);
         if (picker.has(piece)) {
+          closeBanned(toBan);
           return;
         }
         picker.markHave(piece);
@@ -366,6 +383,7 @@ public final class TorrentSession {
           state = State.SEEDING;
         }
       }
+      closeBanned(toBan);
       if (nowComplete) {
         finish();
       }
@@ -380,21 +398,34 @@ public final class TorrentSession {
     }
 
     @Override
-    public void failed(int piece, Set<Peer> contributors, boolean fromWebSeed) {
+    public void failed(int piece, byte[] data, List<Peer> senders, boolean fromWebSeed) {
       transfers.hashFailed();
-      List<Peer> toBan = new ArrayList<>();
+      Set<Peer> contributors = new LinkedHashSet<>(senders);
+      List<Peer> toBan = List.of();
       synchronized (lock) {
         picker.pieceFailed(piece);
         assembly.discard(piece);
-        strikes.blame(contributors).ifPresent(toBan::add);
-        toBan.forEach(peer -> Optional.ofNullable(peer.listenAddress()).ifPresent(known::ban));
+        if (contributors.size() == 1) {
+          toBan = strikes.blame(contributors); // a sole contributor is the culprit
+        } else if (contributors.size() > 1) {
+          blame.failed(piece, data, senders); // settled block by block once the piece passes
+        }
+        banAddresses(toBan);
       }
       log(
           "piece "
               + piece
               + " failed its hash check"
               + (fromWebSeed ? " (from the web seed)" : ""));
-      for (Peer peer : toBan) {
+      closeBanned(toBan);
+    }
+
+    private void banAddresses(List<Peer> banned) {
+      banned.forEach(peer -> Optional.ofNullable(peer.listenAddress()).ifPresent(known::ban));
+    }
+
+    private void closeBanned(List<Peer> banned) {
+      for (Peer peer : banned) {
         log("banning " + peer + " after repeated bad pieces");
         peer.close();
       }
@@ -416,7 +447,7 @@ public final class TorrentSession {
   }
 
   private void connectMoreSoon() {
-    context.io().execute(connector::connectMore);
+    Tasks.tryExecute(context.io(), connector::connectMore); // else the next tick dials
   }
 
   /**

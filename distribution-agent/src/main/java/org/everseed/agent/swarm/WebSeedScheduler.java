@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.everseed.agent.AgentConfig;
@@ -76,12 +74,8 @@ final class WebSeedScheduler {
     AgentConfig config = context.config();
     for (int i = 0; i < config.webSeedConnections(); i++) {
       String url = urls.get(i % urls.size());
-      context
-          .scheduler()
-          .schedule(
-              () -> context.io().execute(() -> loop(url)),
-              config.webSeedDelay().toMillis(),
-              TimeUnit.MILLISECONDS);
+      Tasks.executeLater(
+          context.scheduler(), context.io(), () -> loop(url), config.webSeedDelay().toMillis());
     }
   }
 
@@ -106,7 +100,7 @@ final class WebSeedScheduler {
                     () -> stillWanted(piece),
                     transfers::receivedFromWebSeed);
         if (data.isPresent()) {
-          verifier.verifyAndStore(piece, data.get(), Set.of(), true);
+          verifier.verifyAndStore(piece, data.get(), List.of(), true);
         } else {
           release(piece);
         }

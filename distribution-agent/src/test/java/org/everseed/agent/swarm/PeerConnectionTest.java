@@ -67,6 +67,11 @@ class PeerConnectionTest {
     }
 
     @Override
+    public void violated(String reason) {
+      dropped.add("violated: " + reason);
+    }
+
+    @Override
     public void closed() {
       closed.countDown();
     }
